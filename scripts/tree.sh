@@ -1,0 +1,46 @@
+#!/bin/sh
+# Kernel trees under build/:
+#   linux/       git repository: tag "base" = Debian's linux-source-6.12, and the
+#                developers' branch "series" (export it with scripts/export.sh)
+#   linux-base/  worktree at "base": the unpatched kernel
+#   linux-lab/   worktree, branch "lab" = base + git am patches/*.patch
+set -eu
+. "$(dirname -- "$0")/common.sh"
+
+git_k() { git -C "$KSRC" -c user.name="MTE lab" -c user.email=lab@localhost "$@"; }
+
+if ! git -C "$KSRC" rev-parse -q --verify base >/dev/null 2>&1; then
+	tarball=$(dpkg -L linux-source-6.12 2>/dev/null | grep '/linux-source-6\.12\.tar\.xz$' | head -n 1) ||
+		true
+	[ -n "$tarball" ] && [ -f "$tarball" ] || die "tree: linux-source-6.12 is not installed (run scripts/deps.sh)"
+	note "unpacking $tarball"
+	rm -rf "$KSRC"
+	mkdir -p "$BUILD"
+	tar -C "$BUILD" -xf "$tarball"
+	mv "$BUILD/linux-source-6.12" "$KSRC"
+	v=$(sed -n 's/^VERSION = //p; s/^PATCHLEVEL = //p; s/^SUBLEVEL = //p' "$KSRC/Makefile" | paste -sd.)
+	pkg=$(dpkg-query -W -f='${Version}' linux-source-6.12)
+	git_k init -q -b series
+	git_k add -A -f
+	git_k commit -q -m "Linux $v (Debian linux-source-6.12 $pkg)"
+	git_k tag base
+fi
+
+[ -d "$KBASE" ] || git_k worktree add -q --detach "$KBASE" base
+
+KLAB=$BUILD/linux-lab
+[ -d "$KLAB" ] || git_k worktree add -q --detach "$KLAB" base
+git -C "$KLAB" am --abort >/dev/null 2>&1 || true
+git -C "$KLAB" checkout -q -f -B lab base
+set -- "$PATCHES"/0*.patch
+if [ -e "$1" ]; then
+	for p; do
+		case $p in */0000-cover-letter.patch) continue ;; esac
+		git -C "$KLAB" -c user.name="MTE lab" -c user.email=lab@localhost \
+			am -q --keep-cr "$p" >/dev/null 2>&1 || {
+			git -C "$KLAB" am --abort >/dev/null 2>&1 || true
+			die "tree: patch does not apply: $(basename "$p")"
+		}
+	done
+fi
+note "lab tree: $(git -C "$KLAB" rev-list --count base..lab) patches on $(git -C "$KSRC" log -1 --format=%s base)"
