@@ -3,6 +3,7 @@
 # SRC is a kernel tree, OUT the object directory; extra CONFIG_X=y lines
 # (e.g. for debug kernels) are appended to scripts/kernel.config.
 set -eu
+# shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# -ge 2 ] || die "usage: build-kernel.sh SRC OUT [CONFIG_X=y ...]"

@@ -1,4 +1,4 @@
-# shellcheck shell=sh
+# shellcheck shell=sh disable=SC2034
 # Paths and settings shared by every lab script.  Sourced, never run.
 
 LAB=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)

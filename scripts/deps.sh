@@ -3,6 +3,7 @@
 # busybox, and a Debian 13 root holding QEMU 10 (Debian 12's QEMU 7.2 stores
 # MTE tags wrongly).  The only place that knows the package list.
 set -eu
+# shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 HOST_PKGS="make gcc libc6-dev git bc flex bison libssl-dev libelf-dev cpio

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fresh gfs2 and btrfs images for one boot:  disks.sh DIR
 set -eu
+# shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# = 1 ] || die "usage: disks.sh DIR"

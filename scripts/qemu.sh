@@ -4,6 +4,7 @@
 # root that scripts/deps.sh made, with a hard timeout; never leaves a QEMU
 # running.  Exit status: QEMU's, or 124 on timeout.
 set -eu
+# shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# -ge 6 ] || die "usage: qemu.sh KERNEL INITRD CONSOLE_LOG OUTPUT TIMEOUT CMDLINE [DISK...]"

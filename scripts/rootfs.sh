@@ -1,6 +1,7 @@
 #!/bin/sh
 # Build the guest initramfs: busybox, guest/init and the guest programs.
 set -eu
+# shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 make -s -C "$LAB/guest" KSRC="$BUILD/linux-lab" OUT="$BUILD/guest/bin" ||

@@ -5,6 +5,7 @@
 #   linux-base/  worktree at "base": the unpatched kernel
 #   linux-lab/   worktree, branch "lab" = base + git am patches/*.patch
 set -eu
+# shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 git_k() { git -C "$KSRC" -c user.name="MTE lab" -c user.email=lab@localhost "$@"; }
@@ -12,7 +13,7 @@ git_k() { git -C "$KSRC" -c user.name="MTE lab" -c user.email=lab@localhost "$@"
 if ! git -C "$KSRC" rev-parse -q --verify base >/dev/null 2>&1; then
 	tarball=$(dpkg -L linux-source-6.12 2>/dev/null | grep '/linux-source-6\.12\.tar\.xz$' | head -n 1) ||
 		true
-	[ -n "$tarball" ] && [ -f "$tarball" ] || die "tree: linux-source-6.12 is not installed (run scripts/deps.sh)"
+	[ -f "$tarball" ] || die "tree: linux-source-6.12 is not installed (run scripts/deps.sh)"
 	note "unpacking $tarball"
 	rm -rf "$KSRC"
 	mkdir -p "$BUILD"
@@ -21,6 +22,7 @@ if ! git -C "$KSRC" rev-parse -q --verify base >/dev/null 2>&1; then
 	v=$(sed -n 's/^VERSION = //p; s/^PATCHLEVEL = //p; s/^SUBLEVEL = //p' "$KSRC/Makefile" | paste -sd.)
 	pkg=$(dpkg-query -W -f='${Version}' linux-source-6.12)
 	git_k init -q -b series
+	git_k config gc.auto 0
 	git_k add -A -f
 	git_k commit -q -m "Linux $v (Debian linux-source-6.12 $pkg)"
 	git_k tag base
@@ -32,14 +34,15 @@ KLAB=$BUILD/linux-lab
 [ -d "$KLAB" ] || git_k worktree add -q --detach "$KLAB" base
 git -C "$KLAB" am --abort >/dev/null 2>&1 || true
 git -C "$KLAB" checkout -q -f -B lab base
+git -C "$KLAB" clean -q -f -d -x
 set -- "$PATCHES"/0*.patch
 if [ -e "$1" ]; then
 	for p; do
 		case $p in */0000-cover-letter.patch) continue ;; esac
 		git -C "$KLAB" -c user.name="MTE lab" -c user.email=lab@localhost \
-			am -q --keep-cr "$p" >/dev/null 2>&1 || {
+			am -q --keep-cr "$p" >"$BUILD/am.log" 2>&1 || {
 			git -C "$KLAB" am --abort >/dev/null 2>&1 || true
-			die "tree: patch does not apply: $(basename "$p")"
+			die "tree: patch does not apply: $(basename "$p") (see $BUILD/am.log)"
 		}
 	done
 fi

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Boot one lab kernel with fresh disks and run guest programs:
+#   boot.sh NAME IMAGE PROGRAMS [TIMEOUT]
+# PROGRAMS is a comma-separated list of guest programs (see guest/init).
+# Output of the programs: build/run/NAME/out.txt; console: console.log.
+# Fails, in one line, if the kernel does not boot, the emulator's MTE is
+# wrong, or the run does not finish in time.
+set -eu
+# shellcheck source=scripts/common.sh
+. "$(dirname -- "$0")/common.sh"
+
+[ $# -ge 3 ] || die "usage: boot.sh NAME IMAGE PROGRAMS [TIMEOUT]"
+name=$1 image=$2 progs=$3 secs=${4:-1500}
+dir=$BUILD/run/$name
+[ -f "$image" ] || die "boot: no kernel image $image"
+[ -f "$BUILD/guest/initramfs.cpio" ] || die "boot: no initramfs (run scripts/rootfs.sh)"
+"$LAB/scripts/disks.sh" "$dir"
+rm -f "$dir/out.txt" "$dir/console.log"
+rc=0
+"$LAB/scripts/qemu.sh" "$image" "$BUILD/guest/initramfs.cpio" "$dir/console.log" \
+	"$dir/out.txt" "$secs" "lab.run=$progs" "$dir/gfs2.img" "$dir/btrfs.img" || rc=$?
+[ "$rc" != 124 ] || die "boot: $name timed out after $secs s (see $dir/console.log)"
+[ "$rc" = 0 ] || die "boot: QEMU exited with $rc for $name (see $dir/console.log)"
+grep -q '^mte-selfcheck: ok' "$dir/out.txt" 2>/dev/null || {
+	grep -q '^mte-selfcheck: FAIL' "$dir/out.txt" 2>/dev/null &&
+		die "boot: the emulator does not store MTE tags per granule; no results reported ($name)"
+	die "boot: kernel $name did not boot to /init (see $dir/console.log)"
+}
+grep -q '^lab: done' "$dir/out.txt" || die "boot: the guest run of $name did not finish (see $dir/out.txt)"
+for m in 'Kernel panic' 'BUG:' 'WARNING:' 'Oops' 'soft lockup' 'hung_task' 'blocked for more than'; do
+	if grep -q "$m" "$dir/console.log"; then
+		echo "warning: $name console shows '$m' (see $dir/console.log)" >&2
+	fi
+done
+note "$name: finished, results in $dir/out.txt"

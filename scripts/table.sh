@@ -1,0 +1,60 @@
+#!/bin/sh
+# Result table of check_uaccess_fault for kernels run by boot.sh:
+#   table.sh NAME...     (e.g. table.sh base patched)
+# One row per filesystem and tag check mode; per kernel: live-locks,
+# wrong results, passes, skips.  Then every live-lock by name.
+set -eu
+# shellcheck source=scripts/common.sh
+. "$(dirname -- "$0")/common.sh"
+
+[ $# -ge 1 ] || die "usage: table.sh NAME..."
+for n; do
+	[ -f "$BUILD/run/$n/out.txt" ] || die "table: no results for $n"
+done
+for n; do
+	awk -v k="$n" '
+	/^lab: begin check_uaccess_fault/ { on = 1; next }
+	/^lab: end check_uaccess_fault/ { on = 0 }
+	!on { next }
+	/^# +RUN / { ll = 0; next }
+	/live-lock:/ { ll = 1 }
+	/^(not )?ok [0-9]+ uaccess\./ {
+		split($0, w, " ")
+		name = ($1 == "not") ? w[4] : w[3]
+		split(name, p, ".")
+		split(p[2], v, "_")
+		row = v[1] " " v[2]
+		res = /# SKIP/ ? "skip" : ($1 == "ok") ? "pass" : ll ? "livelock" : "wrong"
+		print k, row, res, p[2] "." p[3]
+	}' "$BUILD/run/$n/out.txt"
+done | sort -s -k2,3 | awk -v kernels="$*" '
+	{ key = $2 " " $3; if (!(key in rows)) { rows[key] = 1; sorted[++n] = key }
+	  c[$1, key, $4]++
+	  if ($4 == "livelock") ll[$1] = ll[$1] "\n    " $5 }
+	END {
+		nk = split(kernels, ks, " ")
+		printf "%-14s", "fs mode"
+		for (i = 1; i <= nk; i++)
+			printf " | %-30s", ks[i] ": livelock wrong pass skip"
+		printf "\n"
+		for (r = 1; r <= n; r++) {
+			printf "%-14s", sorted[r]
+			for (i = 1; i <= nk; i++) {
+				k = ks[i]; key = sorted[r]
+				printf " | %8d %5d %4d %4d       ", c[k, key, "livelock"], \
+					c[k, key, "wrong"], c[k, key, "pass"], c[k, key, "skip"]
+			}
+			printf "\n"
+		}
+		printf "%-14s", "total"
+		for (i = 1; i <= nk; i++) {
+			k = ks[i]; t["livelock"] = t["wrong"] = t["pass"] = t["skip"] = 0
+			for (r = 1; r <= n; r++)
+				for (s in t) t[s] += c[k, sorted[r], s]
+			printf " | %8d %5d %4d %4d       ", t["livelock"], t["wrong"], t["pass"], t["skip"]
+		}
+		printf "\n"
+		for (i = 1; i <= nk; i++)
+			if (ll[ks[i]] != "")
+				printf "\nlive-locks on %s:%s\n", ks[i], ll[ks[i]]
+	}'

@@ -1,0 +1,74 @@
+#!/bin/sh
+# The whole test suite: the main job, then checks on its results and on the
+# series.  Ends with "N passed, N failed"; exits non-zero on any failure.
+set -eu
+# shellcheck source=scripts/common.sh
+. "$(dirname -- "$0")/common.sh"
+
+pass=0 fail=0
+check() {
+	name=$1
+	shift
+	if "$@" >"$BUILD/check.log" 2>&1; then
+		pass=$((pass + 1))
+		echo "PASS: $name"
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $name"
+		sed 's/^/    /' "$BUILD/check.log" | tail -n 20
+	fi
+}
+
+# Counts of one kernel's check_uaccess_fault results.
+count() { # KERNEL livelock|wrong|pass
+	"$LAB/scripts/table.sh" "$1" | awk -v col="$2" '
+		/^total/ { split($0, f, "|"); split(f[2], v, " ")
+			   print (col == "livelock") ? v[1] : (col == "wrong") ? v[2] : v[3] }'
+}
+
+base_livelocks() { n=$(count base livelock); echo "base live-locks: $n"; [ "$n" -gt 0 ]; }
+base_gfs2_read() {
+	for w in first mid last next; do
+		grep -q "^not ok [0-9]* uaccess.gfs2_sync_$w.read\$" "$BUILD/run/base/out.txt" ||
+			{ echo "gfs2_sync_$w.read did not fail on base"; return 1; }
+	done
+}
+patched_clean() {
+	l=$(count patched livelock) w=$(count patched wrong) p=$(count patched pass)
+	echo "patched: $l live-locks, $w wrong results, $p passed"
+	[ "$l" = 0 ] && [ "$w" = 0 ] && [ "$p" -gt 0 ]
+}
+# An upstream MTE selftest gives the same result on both kernels.
+same_result() {
+	b=$(sed -n "s/^lab: end $1 rc=//p" "$BUILD/run/base/out.txt")
+	p=$(sed -n "s/^lab: end $1 rc=//p" "$BUILD/run/patched/out.txt")
+	echo "$1: base rc=$b, patched rc=$p"
+	[ -n "$b" ] && [ "$b" = "$p" ]
+}
+checkpatch() {
+	for p in "$PATCHES"/0*.patch; do
+		case $p in */0000-cover-letter.patch) continue ;; esac
+		"$KSRC/scripts/checkpatch.pl" --strict --quiet --no-tree "$p" ||
+			{ echo "checkpatch: $(basename "$p")"; return 1; }
+	done
+}
+lab_shellcheck() {
+	(cd "$LAB" && shellcheck -x -s sh scripts/*.sh guest/init .ci/run)
+}
+
+echo "== main job"
+check "main job (apply, build, boot base and patched with MTE, run tests)" "$LAB/scripts/lab.sh"
+cat "$BUILD/run/table.txt" 2>/dev/null || true
+echo "== checks"
+check "base kernel live-locks (the test can fail)" base_livelocks
+check "base kernel: gfs2 read() live-locks at every bad-granule position" base_gfs2_read
+check "patched kernel: no live-lock, no wrong result" patched_clean
+for t in check_buffer_fill check_child_memory check_gcr_el1_cswitch check_hugetlb_options \
+	check_ksm_options check_mmap_options check_prctl check_tags_inclusion check_user_mem; do
+	check "upstream MTE selftest $t: same result on base and patched" same_result "$t"
+done
+check "checkpatch --strict on every patch" checkpatch
+check "shellcheck on the lab scripts" lab_shellcheck
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
