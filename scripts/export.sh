@@ -1,7 +1,7 @@
 #!/bin/sh
 # Write the developers' branch "series" of build/linux back into patches/:
-# the only way patches/ changes.  File names are stable (numbered by
-# subject), there is no per-export date churn in the cover letter body.
+# the only way patches/ changes.  The cover letter's subject and text come
+# from series/cover-letter.txt.
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
@@ -13,16 +13,21 @@ git -C "$KSRC" rev-parse -q --verify series >/dev/null ||
 n=$(git -C "$KSRC" rev-list --count base..series)
 [ "$n" -gt 0 ] || die "export: branch 'series' has no commits on top of base"
 
-# Keep the cover letter's text (everything after the subject line).
-cover=$PATCHES/0000-cover-letter.patch
+cover=$LAB/series/cover-letter.txt    # line 1: subject; then the blurb
+[ -f "$cover" ] || die "export: no $cover"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-git -C "$KSRC" format-patch -q --cover-letter --base=base --zero-commit \
+git -C "$KSRC" format-patch -q --cover-letter --zero-commit \
 	--no-signature -o "$tmp" base..series
-if [ -f "$cover" ]; then
-	# Subject and body of the existing cover letter replace the template's.
-	python3 "$LAB/scripts/cover.py" "$cover" "$tmp/0000-cover-letter.patch"
-fi
+python3 - "$cover" "$tmp/0000-cover-letter.patch" <<'PY'
+import sys
+src, out = sys.argv[1:3]
+subject, _, blurb = open(src, encoding="utf-8").read().partition("\n")
+text = open(out, encoding="utf-8").read()
+text = text.replace("*** SUBJECT HERE ***", subject.strip(), 1)
+text = text.replace("*** BLURB HERE ***", blurb.strip("\n"), 1)
+open(out, "w", encoding="utf-8").write(text)
+PY
 rm -f "$PATCHES"/*.patch
 mkdir -p "$PATCHES"
 mv "$tmp"/*.patch "$PATCHES/"

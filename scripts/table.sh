@@ -18,12 +18,12 @@ for n; do
 	!on { next }
 	/^# +RUN / { ll = 0; next }
 	/live-lock:/ { ll = 1 }
-	/^(not )?ok [0-9]+ uaccess\./ {
+	/^(not )?ok [0-9]+ (uaccess|recover)\./ {
 		split($0, w, " ")
 		name = ($1 == "not") ? w[4] : w[3]
 		split(name, p, ".")
 		split(p[2], v, "_")
-		row = v[1] " " v[2]
+		row = (p[1] == "recover") ? v[1] " recover" : v[1] " " v[2]
 		res = /# SKIP/ ? "skip" : ($1 == "ok") ? "pass" : ll ? "livelock" : "wrong"
 		print k, row, res, p[2] "." p[3]
 	}' "$BUILD/run/$n/out.txt"

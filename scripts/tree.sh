@@ -24,7 +24,9 @@ if ! git -C "$KSRC" rev-parse -q --verify base >/dev/null 2>&1; then
 	git_k init -q -b series
 	git_k config gc.auto 0
 	git_k add -A -f
-	git_k commit -q -m "Linux $v (Debian linux-source-6.12 $pkg)"
+	# A fixed date makes the base commit the same on every machine.
+	GIT_AUTHOR_DATE=2000-01-01T00:00:00Z GIT_COMMITTER_DATE=2000-01-01T00:00:00Z \
+		git_k commit -q -m "Linux $v (Debian linux-source-6.12 $pkg)"
 	git_k tag base
 fi
 
