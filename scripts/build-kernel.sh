@@ -1,7 +1,9 @@
 #!/bin/sh
-# Build an arm64 lab kernel out of tree:  build-kernel.sh SRC OUT [CONFIG...]
+# Build a lab kernel out of tree:  build-kernel.sh SRC OUT [CONFIG...]
 # SRC is a kernel tree, OUT the object directory; extra CONFIG_X=y lines
-# (e.g. for debug kernels) are appended to scripts/kernel.config.
+# (e.g. for debug kernels) are appended to scripts/kernel.config, or, with
+# ARCH=x86_64 in the environment, to scripts/kernel-x86_64.config (a build
+# check only: the series must build where MTE does not exist).
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
@@ -12,15 +14,21 @@ shift 2
 [ -f "$src/Makefile" ] || die "build: no kernel tree at $src"
 mkdir -p "$out" "$CCACHE_DIR"
 src=$(cd "$src" && pwd) out=$(cd "$out" && pwd)
+arch=${ARCH:-arm64}
+case $arch in
+arm64) frag=$LAB/scripts/kernel.config cross=$CROSS target=Image ;;
+x86_64) frag=$LAB/scripts/kernel-x86_64.config cross='' target=bzImage ;;
+*) die "build: unknown ARCH $arch" ;;
+esac
 {
-	cat "$LAB/scripts/kernel.config"
+	cat "$frag"
 	for c; do echo "$c"; done
 } >"$out/lab.config"
 
 export CCACHE_BASEDIR="$BUILD" CCACHE_NOHASHDIR=1 CCACHE_SLOPPINESS=time_macros
 kmake() {
-	make -s -C "$src" O="$out" ARCH=arm64 CROSS_COMPILE="$CROSS" \
-		CC="ccache ${CROSS}gcc" -j"$JOBS" "$@"
+	make -s -C "$src" O="$out" ARCH="$arch" CROSS_COMPILE="$cross" \
+		CC="ccache ${cross}gcc" -j"$JOBS" "$@"
 }
 kmake KCONFIG_ALLCONFIG="$out/lab.config" allnoconfig >"$out/config.log" 2>&1 ||
 	die "build: configuring $src failed (see $out/config.log)"
@@ -29,5 +37,6 @@ while IFS= read -r line; do
 	case $line in CONFIG_*) grep -qx "$line" "$out/.config" ||
 		die "build: $line did not take in $out/.config" ;; esac
 done <"$out/lab.config"
-kmake Image >"$out/build.log" 2>&1 || die "build: kernel build of $src failed (see $out/build.log)"
-note "built $out/arch/arm64/boot/Image"
+kmake "$target" >"$out/build.log" 2>&1 ||
+	die "build: $arch kernel build of $(git -C "$src" log -1 --format=%s 2>/dev/null || echo "$src") failed (see $out/build.log)"
+note "built $arch $target in $out"

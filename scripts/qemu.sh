@@ -23,9 +23,9 @@ for d; do
 	n=$((n + 1))
 done
 
-rc=0
+# exec: a signal to this script reaches timeout(1), which passes it to QEMU.
 # shellcheck disable=SC2086
-timeout -k 5 "$secs" "$QEMU_ROOT/lib64/ld-linux-x86-64.so.2" --library-path "$libs" "$q" \
+exec timeout -k 5 "$secs" "$QEMU_ROOT/lib64/ld-linux-x86-64.so.2" --library-path "$libs" "$q" \
 	-L "$QEMU_ROOT/usr/share/qemu" \
 	-M virt,mte=on -cpu max -smp 2 -m 1G -nic none -display none -no-reboot \
 	-monitor none -serial "file:$console" \
@@ -33,5 +33,4 @@ timeout -k 5 "$secs" "$QEMU_ROOT/lib64/ld-linux-x86-64.so.2" --library-path "$li
 	-device virtconsole,chardev=out \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyAMA0 loglevel=4 panic=-1 $cmdline" \
-	$drives </dev/null || rc=$?
-exit "$rc"
+	$drives </dev/null

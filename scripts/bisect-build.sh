@@ -1,0 +1,22 @@
+#!/bin/sh
+# Every patch of the lab branch builds on its own for arm64 (a patch that
+# changes only tools/ or Documentation/ is covered by the build before it),
+# and the whole series builds for x86_64, where there is no MTE.
+set -eu
+# shellcheck source=scripts/common.sh
+. "$(dirname -- "$0")/common.sh"
+
+tree=$BUILD/linux-bisect
+[ -d "$tree" ] || git -C "$KSRC" worktree add -q --detach "$tree" base
+for c in $(git -C "$BUILD/linux-lab" rev-list --reverse base..lab); do
+	subject=$(git -C "$BUILD/linux-lab" log -1 --format=%s "$c")
+	if [ -z "$(git -C "$BUILD/linux-lab" diff --name-only "$c~1" "$c" -- . ':!tools' ':!Documentation')" ]; then
+		note "no kernel change: $subject"
+		continue
+	fi
+	git -C "$tree" checkout -q -f --detach "$c"
+	"$LAB/scripts/build-kernel.sh" "$tree" "$BUILD/out-bisect" ||
+		die "bisect: arm64 build fails at: $subject"
+done
+ARCH=x86_64 "$LAB/scripts/build-kernel.sh" "$BUILD/linux-lab" "$BUILD/out-x86_64" ||
+	die "bisect: the series does not build for x86_64"
