@@ -21,6 +21,8 @@ rc=0
 	"$dir/out.txt" "$secs" "lab.run=$progs" "$dir/gfs2.img" "$dir/btrfs.img" || rc=$?
 [ "$rc" != 124 ] || die "boot: $name timed out after $secs s (see $dir/console.log)"
 [ "$rc" = 0 ] || die "boot: QEMU exited with $rc for $name (see $dir/console.log)"
+# hvc0 is a tty: lines arrive as CR LF.
+[ ! -f "$dir/out.txt" ] || sed -i 's/\r$//' "$dir/out.txt"
 grep -q '^mte-selfcheck: ok' "$dir/out.txt" 2>/dev/null || {
 	grep -q '^mte-selfcheck: FAIL' "$dir/out.txt" 2>/dev/null &&
 		die "boot: the emulator does not store MTE tags per granule; no results reported ($name)"
