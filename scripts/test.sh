@@ -35,8 +35,9 @@ base_gfs2_read() {
 }
 patched_clean() {
 	l=$(count patched livelock) w=$(count patched wrong) p=$(count patched pass)
-	echo "patched: $l live-locks, $w wrong results, $p passed"
-	[ "$l" = 0 ] && [ "$w" = 0 ] && [ "$p" -gt 0 ]
+	rc=$(sed -n 's/^lab: end check_uaccess_fault rc=//p' "$BUILD/run/patched/out.txt")
+	echo "patched: $l live-locks, $w wrong results, $p passed, exit status ${rc:-missing}"
+	[ "$l" = 0 ] && [ "$w" = 0 ] && [ "$p" -gt 0 ] && [ "$rc" = 0 ]
 }
 # The KTAP result lines of one guest program on one kernel.
 results() {
