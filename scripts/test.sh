@@ -5,6 +5,7 @@ set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
+mkdir -p "$BUILD"
 pass=0 fail=0
 check() {
 	name=$1
