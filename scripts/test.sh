@@ -71,6 +71,29 @@ checkpatch() {
 	done
 	[ "$bad" = 0 ]
 }
+# Every patch carries a Signed-off-by from its author.
+signed_off() {
+	for p in "$PATCHES"/0*.patch; do
+		case $p in */0000-cover-letter.patch) continue ;; esac
+		from=$(sed -n '/^From: /{N;s/\n//;s/^From: *//;p;q}' "$p" | sed 's/  */ /g')
+		grep -qxF "Signed-off-by: $from" "$p" ||
+			{ echo "$(basename "$p"): no Signed-off-by: $from"; return 1; }
+	done
+}
+# The cover letter lists exactly the patches of the series, in order.
+cover_matches() {
+	cover=$PATCHES/0000-cover-letter.patch
+	! grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE' "$cover" || { echo "template text left"; return 1; }
+	n=$(find "$PATCHES" -name '0*.patch' ! -name 0000-cover-letter.patch | wc -l)
+	grep -q "^Subject: \[PATCH 0/$n\]" "$cover" || { echo "cover letter is not 0/$n"; return 1; }
+	for p in "$PATCHES"/0*.patch; do
+		case $p in */0000-cover-letter.patch) continue ;; esac
+		subj=$(sed -n '/^Subject: /{N;s/\n//;s/^Subject: \[PATCH [0-9]*\/[0-9]*\] //;p;q}' "$p" |
+			sed 's/  */ /g')
+		tr '\n' ' ' <"$cover" | sed 's/  */ /g' | grep -qF "$subj" ||
+			{ echo "cover letter does not list: $subj"; return 1; }
+	done
+}
 lab_shellcheck() {
 	(cd "$LAB" && shellcheck -x -s sh scripts/*.sh guest/init .ci/run)
 }
@@ -88,6 +111,8 @@ for t in check_buffer_fill check_child_memory check_gcr_el1_cswitch check_hugetl
 done
 check "every patch builds alone for arm64; the series builds for x86_64" "$LAB/scripts/bisect-build.sh"
 check "checkpatch --strict on every patch" checkpatch
+check "every patch is signed off by its author" signed_off
+check "the cover letter lists the series" cover_matches
 check "shellcheck on the lab scripts" lab_shellcheck
 
 echo "$pass passed, $fail failed"
