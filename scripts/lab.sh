@@ -6,9 +6,9 @@ set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
-# Guest programs run on both kernels: the series' test, then the upstream
-# arm64 MTE selftests.
-PROGS=check_uaccess_fault,check_buffer_fill,check_child_memory,check_gcr_el1_cswitch,check_hugetlb_options,check_ksm_options,check_mmap_options,check_prctl,check_tags_inclusion,check_user_mem
+# Guest programs run on both kernels: the series' test (as root and as
+# nobody), then the upstream arm64 MTE selftests.
+PROGS=check_uaccess_fault,unpriv:check_uaccess_fault,check_buffer_fill,check_child_memory,check_gcr_el1_cswitch,check_hugetlb_options,check_ksm_options,check_mmap_options,check_prctl,check_tags_inclusion,check_user_mem
 
 "$LAB/scripts/deps.sh"
 "$LAB/scripts/tree.sh"

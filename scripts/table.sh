@@ -1,6 +1,7 @@
 #!/bin/sh
 # Result table of check_uaccess_fault for kernels run by boot.sh:
 #   table.sh NAME...     (e.g. table.sh base patched)
+# PROG=unpriv:check_uaccess_fault in the environment: the unprivileged run.
 # One row per filesystem and tag check mode; per kernel: live-locks,
 # wrong results, passes, skips.  Then every live-lock by name.
 set -eu
@@ -12,9 +13,9 @@ for n; do
 	[ -f "$BUILD/run/$n/out.txt" ] || die "table: no results for $n"
 done
 for n; do
-	awk -v k="$n" '
-	/^lab: begin check_uaccess_fault/ { on = 1; next }
-	/^lab: end check_uaccess_fault/ { on = 0 }
+	awk -v k="$n" -v prog="${PROG:-check_uaccess_fault}" '
+	$0 == "lab: begin " prog { on = 1; next }
+	index($0, "lab: end " prog " ") == 1 { on = 0 }
 	!on { next }
 	/^# +RUN / { ll = 0; next }
 	/live-lock:/ { ll = 1 }

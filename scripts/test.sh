@@ -21,22 +21,23 @@ check() {
 }
 
 # Counts of one kernel's check_uaccess_fault results.
-count() { # KERNEL livelock|wrong|pass
-	"$LAB/scripts/table.sh" "$1" | awk -v col="$2" '
+count() { # KERNEL livelock|wrong|pass [PROG]
+	PROG=${3:-check_uaccess_fault} "$LAB/scripts/table.sh" "$1" | awk -v col="$2" '
 		/^total/ { split($0, f, "|"); split(f[2], v, " ")
 			   print (col == "livelock") ? v[1] : (col == "wrong") ? v[2] : v[3] }'
 }
 
-base_livelocks() { n=$(count base livelock); echo "base live-locks: $n"; [ "$n" -gt 0 ]; }
+base_livelocks() { n=$(count base livelock "${1:-}"); echo "base live-locks: $n"; [ "$n" -gt 0 ]; }
 base_gfs2_read() {
 	for w in first mid last next; do
 		grep -q "^not ok [0-9]* uaccess.gfs2_sync_$w.read\$" "$BUILD/run/base/out.txt" ||
 			{ echo "gfs2_sync_$w.read did not fail on base"; return 1; }
 	done
 }
-patched_clean() {
-	l=$(count patched livelock) w=$(count patched wrong) p=$(count patched pass)
-	rc=$(sed -n 's/^lab: end check_uaccess_fault rc=//p' "$BUILD/run/patched/out.txt")
+patched_clean() { # [PROG]
+	prog=${1:-check_uaccess_fault}
+	l=$(count patched livelock "$prog") w=$(count patched wrong "$prog") p=$(count patched pass "$prog")
+	rc=$(sed -n "s/^lab: end $prog rc=//p" "$BUILD/run/patched/out.txt")
 	echo "patched: $l live-locks, $w wrong results, $p passed, exit status ${rc:-missing}"
 	[ "$l" = 0 ] && [ "$w" = 0 ] && [ "$p" -gt 0 ] && [ "$rc" = 0 ]
 }
@@ -105,6 +106,8 @@ echo "== checks"
 check "base kernel live-locks (the test can fail)" base_livelocks
 check "base kernel: gfs2 read() live-locks at every bad-granule position" base_gfs2_read
 check "patched kernel: no live-lock, no wrong result" patched_clean
+check "unprivileged: the base kernel live-locks" base_livelocks unpriv:check_uaccess_fault
+check "unprivileged: patched kernel, no live-lock, no wrong result" patched_clean unpriv:check_uaccess_fault
 for t in check_buffer_fill check_child_memory check_gcr_el1_cswitch check_hugetlb_options \
 	check_ksm_options check_mmap_options check_prctl check_tags_inclusion check_user_mem; do
 	check "upstream MTE selftest $t: same result on base and patched" same_result "$t"
