@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* runas UID PROG [ARGS]: run PROG with all user and group IDs set to UID. */
+#define _GNU_SOURCE
 #include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
