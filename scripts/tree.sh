@@ -8,7 +8,13 @@ set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
-git_k() { git -C "$KSRC" -c user.name="MTE lab" -c user.email=lab@localhost "$@"; }
+# git in tree $1, with an identity for the commits the lab itself makes.
+git_in() {
+	dir=$1
+	shift
+	git -C "$dir" -c user.name="MTE lab" -c user.email=lab@localhost "$@"
+}
+git_k() { git_in "$KSRC" "$@"; }
 
 if ! git -C "$KSRC" rev-parse -q --verify base >/dev/null 2>&1; then
 	tarball=$(dpkg -L linux-source-6.12 2>/dev/null | grep '/linux-source-6\.12\.tar\.xz$' | head -n 1) ||
@@ -41,8 +47,7 @@ set -- "$PATCHES"/0*.patch
 if [ -e "$1" ]; then
 	for p; do
 		case $p in */0000-cover-letter.patch) continue ;; esac
-		git -C "$KLAB" -c user.name="MTE lab" -c user.email=lab@localhost \
-			am -q --keep-cr "$p" >"$BUILD/am.log" 2>&1 || {
+		git_in "$KLAB" am -q --keep-cr "$p" >"$BUILD/am.log" 2>&1 || {
 			git -C "$KLAB" am --abort >/dev/null 2>&1 || true
 			die "tree: patch does not apply: $(basename "$p") (see $BUILD/am.log)"
 		}
