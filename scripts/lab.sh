@@ -6,9 +6,10 @@ set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
-# Guest programs run on both kernels: the series' test (as root and as
-# nobody), then the upstream arm64 MTE selftests.
-PROGS=check_uaccess_fault,unpriv:check_uaccess_fault,check_buffer_fill,check_child_memory,check_gcr_el1_cswitch,check_hugetlb_options,check_ksm_options,check_mmap_options,check_prctl,check_tags_inclusion,check_user_mem
+# Guest programs run on both kernels: the KUnit results, the series' test
+# (as root and as nobody), the upstream arm64 MTE selftests, and last the
+# futex test as nobody: on the base kernel it leaves a CPU spinning.
+PROGS=kunit,check_uaccess_fault,unpriv:check_uaccess_fault,check_buffer_fill,check_child_memory,check_gcr_el1_cswitch,check_hugetlb_options,check_ksm_options,check_mmap_options,check_prctl,check_tags_inclusion,check_user_mem,unpriv:check_futex_fault
 
 "$LAB/scripts/deps.sh"
 "$LAB/scripts/tree.sh"
@@ -18,4 +19,14 @@ PROGS=check_uaccess_fault,unpriv:check_uaccess_fault,check_buffer_fill,check_chi
 for k in base patched; do
 	"$LAB/scripts/boot.sh" "$k" "$BUILD/out-$k/arch/arm64/boot/Image" "$PROGS"
 done
-"$LAB/scripts/table.sh" base patched | tee "$BUILD/run/table.txt"
+{
+	"$LAB/scripts/table.sh" base patched
+	echo
+	PROG=unpriv:check_futex_fault "$LAB/scripts/table.sh" base patched
+	echo
+	for k in base patched; do
+		sed -n '/^lab: begin kunit$/,/^lab: end kunit /p' "$BUILD/run/$k/out.txt" >"$BUILD/run/$k/kunit.txt"
+		echo "KUnit uaccess_fault cases on $k: $(grep -cE '^ +ok [0-9]' "$BUILD/run/$k/kunit.txt") ok," \
+			"$(grep -cE '^ +not ok [0-9]' "$BUILD/run/$k/kunit.txt") not ok"
+	done
+} | tee "$BUILD/run/table.txt"

@@ -2,7 +2,10 @@
 # The one QEMU command line:  qemu.sh KERNEL INITRD CONSOLE_LOG OUTPUT TIMEOUT CMDLINE [DISK...]
 # Runs Debian 13's QEMU 10 (its MTE stores one tag per granule) from the
 # root that scripts/deps.sh made, with a hard timeout; never leaves a QEMU
-# running.  Exit status: QEMU's, or 124 on timeout.
+# running.  Exit status: QEMU's, or 124 on timeout.  A guest that has
+# written "lab: done" to OUTPUT but does not power off within 20 s (a CPU
+# spinning in the kernel stalls RCU, and with it the shutdown) is stopped,
+# with a warning, and counts as finished.
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
@@ -23,9 +26,8 @@ for d; do
 	n=$((n + 1))
 done
 
-# exec: a signal to this script reaches timeout(1), which passes it to QEMU.
 # shellcheck disable=SC2086
-exec timeout -k 5 "$secs" "$QEMU_ROOT/lib64/ld-linux-x86-64.so.2" --library-path "$libs" "$q" \
+timeout -k 5 "$secs" "$QEMU_ROOT/lib64/ld-linux-x86-64.so.2" --library-path "$libs" "$q" \
 	-L "$QEMU_ROOT/usr/share/qemu" \
 	-M virt,mte=on -cpu max -smp 2 -m 1G -nic none -display none -no-reboot \
 	-monitor none -serial "file:$console" \
@@ -33,4 +35,29 @@ exec timeout -k 5 "$secs" "$QEMU_ROOT/lib64/ld-linux-x86-64.so.2" --library-path
 	-device virtconsole,chardev=out \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyAMA0 loglevel=4 panic=-1 $cmdline" \
-	$drives </dev/null
+	$drives </dev/null &
+qpid=$!
+trap 'kill "$qpid" 2>/dev/null; exit 130' INT
+trap 'kill "$qpid" 2>/dev/null; exit 143' TERM
+
+stopped=
+while kill -0 "$qpid" 2>/dev/null; do
+	if grep -q '^lab: done' "$output" 2>/dev/null; then
+		left=20
+		while [ "$left" -gt 0 ] && kill -0 "$qpid" 2>/dev/null; do
+			sleep 1
+			left=$((left - 1))
+		done
+		if kill -0 "$qpid" 2>/dev/null; then
+			echo "warning: the guest did not power off 20 s after its run; stopped it" >&2
+			stopped=1
+			kill "$qpid"
+		fi
+		break
+	fi
+	sleep 1
+done
+rc=0
+wait "$qpid" || rc=$?
+[ -z "$stopped" ] || rc=0
+exit "$rc"

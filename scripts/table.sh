@@ -1,9 +1,10 @@
 #!/bin/sh
 # Result table of check_uaccess_fault for kernels run by boot.sh:
 #   table.sh NAME...     (e.g. table.sh base patched)
-# PROG=unpriv:check_uaccess_fault in the environment: the unprivileged run.
-# One row per filesystem and tag check mode; per kernel: live-locks,
-# wrong results, passes, skips.  Then every live-lock by name.
+# PROG=unpriv:check_uaccess_fault in the environment: the unprivileged run;
+# PROG=unpriv:check_futex_fault: the futex test.
+# One row per filesystem and tag check mode (or futex kind); per kernel:
+# live-locks, wrong results, passes, skips.  Then every live-lock by name.
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
@@ -19,12 +20,12 @@ for n; do
 	!on { next }
 	/^# +RUN / { ll = 0; next }
 	/live-lock:/ { ll = 1 }
-	/^(not )?ok [0-9]+ (uaccess|recover)\./ {
+	/^(not )?ok [0-9]+ (uaccess|recover|futex)\./ {
 		split($0, w, " ")
 		name = ($1 == "not") ? w[4] : w[3]
 		split(name, p, ".")
 		split(p[2], v, "_")
-		row = (p[1] == "recover") ? v[1] " recover" : v[1] " " v[2]
+		row = (p[1] == "recover") ? v[1] " recover" : (p[1] == "futex") ? "futex " p[2] : v[1] " " v[2]
 		res = /# SKIP/ ? "skip" : ($1 == "ok") ? "pass" : ll ? "livelock" : "wrong"
 		print k, row, res, p[2] "." p[3]
 	}' "$BUILD/run/$n/out.txt"

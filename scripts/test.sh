@@ -95,6 +95,49 @@ cover_matches() {
 			{ echo "cover letter does not list: $subj"; return 1; }
 	done
 }
+# The KUnit suite ran at boot of the patched kernel and every case passed.
+kunit_passes() {
+	f=$BUILD/run/patched/kunit.txt
+	n=$(grep -cE '^ +ok [0-9]' "$f") || true
+	echo "KUnit uaccess_fault: $n cases ok"
+	grep -E '^ +not ok [0-9]' "$f" && return 1
+	[ "$n" -gt 0 ] && grep -qE '^ok [0-9]+ uaccess_fault$' "$f"
+}
+# The futex test: FUTEX_LOCK_PI spins on base (unprivileged); all pass patched.
+futex_base_spins() {
+	results unpriv:check_futex_fault base >"$BUILD/results.base"
+	cat "$BUILD/results.base"
+	grep -q '^not ok 1 futex.private.lock_pi$' "$BUILD/results.base" &&
+		grep -q 'live-lock: private futex' "$BUILD/run/base/out.txt"
+}
+futex_patched_passes() {
+	results unpriv:check_futex_fault patched >"$BUILD/results.patched"
+	cat "$BUILD/results.patched"
+	! grep -q '^not ok' "$BUILD/results.patched" &&
+		grep -q '^lab: end unpriv:check_futex_fault rc=0$' "$BUILD/results.patched"
+}
+# The Coccinelle script, from the patched tree, on the files that call
+# fault_in_*() in TREE; its report goes to build/cocci-NAME.txt.
+cocci() { # TREE NAME
+	files=$(cd "$1" && git grep -l -e 'fault_in_' -- '*.c' ':!tools')
+	# shellcheck disable=SC2086
+	(cd "$1" && srctree=$1 spatch -D report --very-quiet --no-includes --include-headers \
+		-j "$JOBS" --cocci-file "$BUILD/linux-lab/scripts/coccinelle/misc/fault_in_retry.cocci" \
+		$files) | sort >"$BUILD/cocci-$2.txt"
+	cat "$BUILD/cocci-$2.txt"
+}
+cocci_base_finds() {
+	cocci "$KBASE" base
+	echo "$(wc -l <"$BUILD/cocci-base.txt") loops reported on base"
+	grep -q '^fs/gfs2/file.c:' "$BUILD/cocci-base.txt" &&
+		grep -q '^fs/gfs2/inode.c:' "$BUILD/cocci-base.txt" &&
+		grep -q '^fs/btrfs/' "$BUILD/cocci-base.txt" &&
+		grep -q '^kernel/futex/' "$BUILD/cocci-base.txt"
+}
+cocci_patched_clean() {
+	cocci "$BUILD/linux-lab" patched
+	[ ! -s "$BUILD/cocci-patched.txt" ]
+}
 lab_shellcheck() {
 	(cd "$LAB" && shellcheck -x -s sh scripts/*.sh guest/init .ci/run)
 }
@@ -112,6 +155,12 @@ for t in check_buffer_fill check_child_memory check_gcr_el1_cswitch check_hugetl
 	check_ksm_options check_mmap_options check_prctl check_tags_inclusion check_user_mem; do
 	check "upstream MTE selftest $t: same result on base and patched" same_result "$t"
 done
+check "KUnit suite uaccess_fault passes at boot of the patched kernel" kunit_passes
+check "KUnit fails on a mutant whose pagefault_disable() keeps the record" "$LAB/scripts/mutant.sh"
+check "futex: unprivileged FUTEX_LOCK_PI spins on the base kernel" futex_base_spins
+check "futex: every case passes on the patched kernel" futex_patched_passes
+check "Coccinelle: lists the gfs2, btrfs and futex retry loops on base" cocci_base_finds
+check "Coccinelle: reports nothing on the patched tree" cocci_patched_clean
 check "every patch builds alone for arm64; the series builds for x86_64" "$LAB/scripts/bisect-build.sh"
 check "checkpatch --strict on every patch" checkpatch
 check "every patch is signed off by its author" signed_off
