@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every patch of the lab branch builds on its own for arm64 (a patch that
 # changes only tools/ or Documentation/ is covered by the build before it),
-# and the whole series builds for x86_64, where there is no MTE.
+# and the whole series builds for x86_64, where there is no MTE, and for
+# arm64 with CONFIG_ARM64_MTE off (no CONFIG_ARCH_HAS_SUBPAGE_FAULTS).
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
@@ -20,3 +21,6 @@ for c in $(git -C "$BUILD/linux-lab" rev-list --reverse base..lab); do
 done
 ARCH=x86_64 "$LAB/scripts/build-kernel.sh" "$BUILD/linux-lab" "$BUILD/out-x86_64" ||
 	die "bisect: the series does not build for x86_64"
+"$LAB/scripts/build-kernel.sh" "$BUILD/linux-lab" "$BUILD/out-nomte" \
+	CONFIG_ARM64_MTE=n CONFIG_UACCESS_FAULT_KUNIT_TEST=n ||
+	die "bisect: the series does not build for arm64 without MTE"

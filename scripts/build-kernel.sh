@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build a lab kernel out of tree:  build-kernel.sh SRC OUT [CONFIG...]
-# SRC is a kernel tree, OUT the object directory; extra CONFIG_X=y lines
-# (e.g. for debug kernels) are appended to scripts/kernel.config, or, with
+# SRC is a kernel tree, OUT the object directory; extra CONFIG_X=y|n lines
+# (e.g. for debug kernels) replace or add to scripts/kernel.config, or, with
 # ARCH=x86_64 in the environment, to scripts/kernel-x86_64.config (a build
 # check only: the series must build where MTE does not exist).
 set -eu
@@ -20,9 +20,12 @@ arm64) frag=$LAB/scripts/kernel.config cross=$CROSS target=Image ;;
 x86_64) frag=$LAB/scripts/kernel-x86_64.config cross='' target=bzImage ;;
 *) die "build: unknown ARCH $arch" ;;
 esac
+# An extra line replaces the fragment's line for the same symbol.
+for c; do echo "$c"; done >"$out/extra.config"
+sed 's/=.*/=/' "$out/extra.config" >"$out/extra.syms"
 {
-	cat "$frag"
-	for c; do echo "$c"; done
+	grep -v -F -f "$out/extra.syms" "$frag" || true
+	cat "$out/extra.config"
 } >"$out/lab.config"
 
 export CCACHE_BASEDIR="$BUILD" CCACHE_NOHASHDIR=1 CCACHE_SLOPPINESS=time_macros
@@ -38,6 +41,7 @@ while IFS= read -r line; do
 	case $line in CONFIG_*)
 		grep -qx "$line" "$out/.config" && continue
 		sym=${line%%=*}
+		[ "$line" = "$sym=n" ] && ! grep -q "^$sym=" "$out/.config" && continue
 		grep -q "^# $sym is not set\$\|^$sym=" "$out/.config" ||
 			grep -rqx "config ${sym#CONFIG_}" --include='Kconfig*' "$src" ||
 			continue

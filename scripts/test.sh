@@ -34,6 +34,12 @@ base_gfs2_read() {
 			{ echo "gfs2_sync_$w.read did not fail on base"; return 1; }
 	done
 }
+base_direct_small() {
+	for t in inline_file hole; do
+		grep -q "^not ok [0-9]* direct_small.gfs2.$t\$" "$BUILD/run/base/out.txt" ||
+			{ echo "direct_small.gfs2.$t did not fail on base"; return 1; }
+	done
+}
 patched_clean() { # [PROG]
 	prog=${1:-check_uaccess_fault}
 	l=$(count patched livelock "$prog") w=$(count patched wrong "$prog") p=$(count patched pass "$prog")
@@ -148,6 +154,7 @@ cat "$BUILD/run/table.txt" 2>/dev/null || true
 echo "== checks"
 check "base kernel live-locks (the test can fail)" base_livelocks
 check "base kernel: gfs2 read() live-locks at every bad-granule position" base_gfs2_read
+check "base kernel: gfs2 O_DIRECT read of a stuffed file and of a hole live-locks" base_direct_small
 check "patched kernel: no live-lock, no wrong result" patched_clean
 check "unprivileged: the base kernel live-locks" base_livelocks unpriv:check_uaccess_fault
 check "unprivileged: patched kernel, no live-lock, no wrong result" patched_clean unpriv:check_uaccess_fault
@@ -161,7 +168,8 @@ check "futex: unprivileged FUTEX_LOCK_PI spins on the base kernel" futex_base_sp
 check "futex: every case passes on the patched kernel" futex_patched_passes
 check "Coccinelle: lists the gfs2, btrfs and futex retry loops on base" cocci_base_finds
 check "Coccinelle: reports nothing on the patched tree" cocci_patched_clean
-check "every patch builds alone for arm64; the series builds for x86_64" "$LAB/scripts/bisect-build.sh"
+check "every patch builds alone for arm64; the series builds for x86_64 and without MTE" "$LAB/scripts/bisect-build.sh"
+check "W=1 and sparse: no new warning in the files the series touches" "$LAB/scripts/warnings.sh"
 check "checkpatch --strict on every patch" checkpatch
 check "every patch is signed off by its author" signed_off
 check "the cover letter lists the series" cover_matches
