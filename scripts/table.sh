@@ -37,12 +37,12 @@ done | sort -s -k2,3 | awk -v kernels="$*" '
 	  if ($4 == "livelock") ll[$1] = ll[$1] "\n    " $5 }
 	END {
 		nk = split(kernels, ks, " ")
-		printf "%-14s", "fs mode"
+		printf "%-18s", "fs mode"
 		for (i = 1; i <= nk; i++)
 			printf " | %-30s", ks[i] ": livelock wrong pass skip"
 		printf "\n"
 		for (r = 1; r <= n; r++) {
-			printf "%-14s", sorted[r]
+			printf "%-18s", sorted[r]
 			for (i = 1; i <= nk; i++) {
 				k = ks[i]; key = sorted[r]
 				printf " | %8d %5d %4d %4d       ", c[k, key, "livelock"], \
@@ -50,7 +50,7 @@ done | sort -s -k2,3 | awk -v kernels="$*" '
 			}
 			printf "\n"
 		}
-		printf "%-14s", "total"
+		printf "%-18s", "total"
 		for (i = 1; i <= nk; i++) {
 			k = ks[i]; t["livelock"] = t["wrong"] = t["pass"] = t["skip"] = 0
 			for (r = 1; r <= n; r++)
