@@ -2,6 +2,7 @@
 # Boot one lab kernel with fresh disks and run guest programs:
 #   boot.sh NAME IMAGE PROGRAMS [TIMEOUT]
 # PROGRAMS is a comma-separated list of guest programs (see guest/init).
+# BOOT_ARGS in the environment: more kernel command line parameters.
 # Output of the programs: build/run/NAME/out.txt; console: console.log.
 # Fails, in one line, if the kernel does not boot, the emulator's MTE is
 # wrong, or the run does not finish in time.
@@ -18,7 +19,7 @@ dir=$BUILD/run/$name
 rm -f "$dir/out.txt" "$dir/console.log"
 rc=0
 "$LAB/scripts/qemu.sh" "$image" "$BUILD/guest/initramfs.cpio" "$dir/console.log" \
-	"$dir/out.txt" "$secs" "lab.run=$progs" "$dir/gfs2.img" "$dir/btrfs.img" || rc=$?
+	"$dir/out.txt" "$secs" "lab.run=$progs${BOOT_ARGS:+ $BOOT_ARGS}" "$dir/gfs2.img" "$dir/btrfs.img" || rc=$?
 [ "$rc" != 124 ] || die "boot: $name timed out after $secs s (see $dir/console.log)"
 [ "$rc" = 0 ] || die "boot: QEMU exited with $rc for $name (see $dir/console.log)"
 # hvc0 is a tty: lines arrive as CR LF.

@@ -21,3 +21,25 @@ die() {
 note() {
 	echo ">> $*" >&2
 }
+
+# Checks of a test command:  check NAME COMMAND...  runs COMMAND, prints
+# PASS or FAIL (with the end of its output) and counts; summary prints
+# "N passed, N failed" and fails if any check failed.
+pass=0 fail=0
+check() {
+	name=$1
+	shift
+	if "$@" >"$BUILD/check.log" 2>&1; then
+		pass=$((pass + 1))
+		echo "PASS: $name"
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $name"
+		sed 's/^/    /' "$BUILD/check.log" | tail -n 20
+	fi
+}
+
+summary() {
+	echo "$pass passed, $fail failed"
+	[ "$fail" = 0 ]
+}

@@ -3,7 +3,10 @@
 # checking and KASAN_HW_TAGS (kernel MTE), booted under QEMU to run the
 # KUnit suite, the check_uaccess_fault matrix and the futex test.  Fails on
 # a live-lock, a wrong result, a failed KUnit case, or any lockdep, KASAN,
-# BUG or WARNING report on the console.  Results: build/run/debug/.
+# BUG or WARNING report on the console.  A second boot runs the KUnit case
+# that makes a tag check fault on kernel memory under pagefault_disable():
+# KASAN must report it, once, and the record must stay clear.
+# Results: build/run/debug/ and build/run/debug-kasan/.
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
@@ -15,9 +18,13 @@ DEBUG_CONFIG="CONFIG_PROVE_LOCKING=y CONFIG_DEBUG_ATOMIC_SLEEP=y CONFIG_KASAN=y 
 # shellcheck disable=SC2086
 "$LAB/scripts/build-kernel.sh" "$BUILD/linux-lab" "$BUILD/out-debug" $DEBUG_CONFIG
 "$LAB/scripts/rootfs.sh"
-"$LAB/scripts/boot.sh" debug "$BUILD/out-debug/arch/arm64/boot/Image" \
-	kunit,check_uaccess_fault,unpriv:check_futex_fault 2400
+BOOT_ARGS=kunit.filter_glob=uaccess_fault "$LAB/scripts/boot.sh" debug \
+	"$BUILD/out-debug/arch/arm64/boot/Image" kunit,check_uaccess_fault,unpriv:check_futex_fault 2400
+# The KASAN case alone: its report turns kernel tag checks off on one CPU.
+BOOT_ARGS=kunit.filter_glob=uaccess_fault_kasan "$LAB/scripts/boot.sh" debug-kasan \
+	"$BUILD/out-debug/arch/arm64/boot/Image" kunit 600
 dir=$BUILD/run/debug
+kdir=$BUILD/run/debug-kasan
 "$LAB/scripts/table.sh" debug | tee "$dir/table.txt"
 PROG=unpriv:check_futex_fault "$LAB/scripts/table.sh" debug | tee -a "$dir/table.txt"
 sed -n '/^lab: begin kunit$/,/^lab: end kunit /p' "$dir/out.txt" >"$dir/kunit.txt"
@@ -35,6 +42,19 @@ fi
 if grep -nE 'BUG:|WARNING:|Oops|possible (recursive|circular)|inconsistent lock|sleeping function called|soft lockup|blocked for more than' \
 	"$dir/console.log"; then
 	echo "debug: reports on the console (see $dir/console.log)" >&2
+	fail=1
+fi
+# A tag check fault on kernel memory: KASAN reports it, the record stays
+# clear (the KUnit case), and nothing else is reported.
+if ! grep -qE '^ +ok [0-9]+ kasan_tag_fault_not_recorded$' "$kdir/out.txt"; then
+	echo "debug: KUnit kasan_tag_fault_not_recorded did not pass (see $kdir/out.txt)" >&2
+	fail=1
+fi
+n=$(grep -cE 'BUG: KASAN: [a-z-]+ in uaccess_fault_kasan_access' "$kdir/console.log") || true
+all=$(grep -cE 'BUG:|WARNING:|Oops' "$kdir/console.log") || true
+echo "KASAN report of the KUnit case's access: $n, other reports: $((all - n))" | tee -a "$dir/table.txt"
+if [ "$n" != 1 ] || [ "$all" != 1 ]; then
+	echo "debug: expected exactly one KASAN report, of the KUnit case (see $kdir/console.log)" >&2
 	fail=1
 fi
 [ "$fail" = 0 ] || die "debug: the debug kernel run failed"

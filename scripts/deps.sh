@@ -9,7 +9,7 @@ set -eu
 HOST_PKGS="make gcc libc6-dev git bc flex bison libssl-dev libelf-dev cpio
 xz-utils ccache gcc-aarch64-linux-gnu libc6-dev-arm64-cross debootstrap
 linux-source-6.12 gfs2-utils btrfs-progs coccinelle sparse b4 shellcheck
-python3 python3-ply python3-git perl kmod"
+python3 python3-ply python3-git perl kmod git-email libmailtools-perl gnuplot-nox"
 QEMU_PKGS="qemu-system-arm"
 
 [ "$(id -u)" = 0 ] || die "deps: must run as root to install packages"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Write the developers' branch "series" of build/linux back into patches/:
 # the only way patches/ changes.  The cover letter's subject and text come
-# from series/cover-letter.txt.
+# from series/cover-letter.txt; its base-commit is the lab's base commit
+# (scripts/tree.sh makes it the same on every machine).
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
@@ -17,7 +18,7 @@ cover=$LAB/series/cover-letter.txt    # line 1: subject; then the blurb
 [ -f "$cover" ] || die "export: no $cover"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-git -C "$KSRC" format-patch -q --cover-letter --zero-commit \
+git -C "$KSRC" format-patch -q --cover-letter --zero-commit --base=base \
 	--no-signature -o "$tmp" base..series
 python3 - "$cover" "$tmp/0000-cover-letter.patch" <<'PY'
 import sys

@@ -2,9 +2,10 @@
 # Result table of check_uaccess_fault for kernels run by boot.sh:
 #   table.sh NAME...     (e.g. table.sh base patched)
 # PROG=unpriv:check_uaccess_fault in the environment: the unprivileged run;
-# PROG=unpriv:check_futex_fault: the futex test.
-# One row per filesystem and tag check mode, per filesystem for the recover
-# and direct_small fixtures, per futex kind; per kernel:
+# PROG=unpriv:check_futex_fault: the futex test; PROG=check_uaccess_stress:
+# the stress test.
+# One row per filesystem and tag check mode, per filesystem for the recover,
+# direct_small, io_uring and stress fixtures, per futex kind; per kernel:
 # live-locks, wrong results, passes, skips.  Then every live-lock by name.
 set -eu
 # shellcheck source=scripts/common.sh
@@ -21,13 +22,13 @@ for n; do
 	!on { next }
 	/^# +RUN / { ll = 0; next }
 	/live-lock:/ { ll = 1 }
-	/^(not )?ok [0-9]+ (uaccess|recover|direct_small|futex)\./ {
+	/^(not )?ok [0-9]+ (uaccess|recover|direct_small|io_uring|futex|stress)\./ {
 		split($0, w, " ")
 		name = ($1 == "not") ? w[4] : w[3]
 		split(name, p, ".")
 		split(p[2], v, "_")
 		row = (p[1] == "uaccess") ? v[1] " " v[2] : (p[1] == "futex") ? "futex " p[2] : \
-			(p[1] == "recover") ? v[1] " recover" : v[1] " direct-small"
+			(p[1] == "direct_small") ? v[1] " direct-small" : v[1] " " p[1]
 		res = /# SKIP/ ? "skip" : ($1 == "ok") ? "pass" : ll ? "livelock" : "wrong"
 		print k, row, res, p[2] "." p[3]
 	}' "$BUILD/run/$n/out.txt"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Kernel trees under build/:
 #   linux/       git repository: tag "base" = Debian's linux-source-6.12, and the
-#                developers' branch "series" (export it with scripts/export.sh)
+#                developers' branch "series", made from patches/ when the
+#                repository is created (export it with scripts/export.sh)
 #   linux-base/  worktree at "base": the unpatched kernel
 #   linux-lab/   worktree, branch "lab" = base + git am patches/*.patch
 set -eu
@@ -34,6 +35,15 @@ if ! git -C "$KSRC" rev-parse -q --verify base >/dev/null 2>&1; then
 	GIT_AUTHOR_DATE=2000-01-01T00:00:00Z GIT_COMMITTER_DATE=2000-01-01T00:00:00Z \
 		git_k commit -q -m "Linux $v (Debian linux-source-6.12 $pkg)"
 	git_k tag base
+	# The developers' branch starts as patches/.
+	for p in "$PATCHES"/0*.patch; do
+		case $p in */0000-cover-letter.patch) continue ;; esac
+		[ -e "$p" ] || continue
+		git_k am -q --keep-cr "$p" >"$BUILD/am.log" 2>&1 || {
+			git_k am --abort >/dev/null 2>&1 || true
+			die "tree: patch does not apply: $(basename "$p") (see $BUILD/am.log)"
+		}
+	done
 fi
 
 [ -d "$KBASE" ] || git_k worktree add -q --detach "$KBASE" base

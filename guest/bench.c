@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One round of the lab's benchmark, run in the guest as root with MTE on
+ * (synchronous tag checks, every tag right unless said otherwise).  Prints
+ * one line per figure: "bench: KEY VALUE UNIT".
+ *
+ *   read.FS.SIZE, write.FS.SIZE   buffered pread/pwrite throughput, MB/s,
+ *                                 of SIZE bytes a call over a 4 MiB file:
+ *                                 the median of 3 runs of 0.3 s
+ *   search_v2.SIZE                BTRFS_IOC_TREE_SEARCH_V2 with a SIZE
+ *                                 result buffer: median latency, us
+ *   fault_read.FS, fault_write.FS pread into or pwrite from a 2-page buffer
+ *                                 with one bad granule: median time to
+ *                                 return, us, or "spins" if the first call
+ *                                 has not returned in 1 s
+ */
+#define _GNU_SOURCE
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+
+#ifndef PROT_MTE
+#define PROT_MTE	0x20
+#endif
+
+#define GRANULE		16
+#define FILE_SIZE	(4 << 20)
+#define MEASURE_SECS	0.3
+#define REPEAT		3
+#define MAX_SIZE	(1 << 20)
+
+/* From include/uapi/linux/btrfs.h. */
+struct btrfs_search_key {
+	uint64_t tree_id, min_objectid, max_objectid, min_offset, max_offset;
+	uint64_t min_transid, max_transid;
+	uint32_t min_type, max_type, nr_items;
+	uint32_t unused, unused1;
+	uint64_t unused2, unused3, unused4;
+};
+
+struct btrfs_search_args_v2 {
+	struct btrfs_search_key key;
+	uint64_t buf_size;
+	uint64_t buf[];
+};
+
+#define BTRFS_IOC_TREE_SEARCH_V2 _IOWR(0x94, 17, struct btrfs_search_args_v2)
+
+static const char *const fss[] = { "tmpfs", "gfs2", "btrfs" };
+static const char *const dirs[] = { "/tmp", "/mnt/gfs2", "/mnt/btrfs" };
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void *with_tag(void *p, unsigned long tag)
+{
+	return (void *)(((uintptr_t)p & ~(0xfUL << 56)) | (tag << 56));
+}
+
+static void set_tag(void *p)
+{
+	asm volatile("stg %0, [%0]" : : "r" (p) : "memory");
+}
+
+/* A PROT_MTE buffer of @len bytes, every granule tagged 1. */
+static unsigned char *tagged_buffer(size_t len)
+{
+	unsigned char *map = mmap(NULL, len, PROT_READ | PROT_WRITE | PROT_MTE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned char *buf;
+	size_t i;
+
+	if (map == MAP_FAILED) {
+		perror("bench: mmap");
+		exit(1);
+	}
+	buf = with_tag(map, 1);
+	for (i = 0; i < len; i += GRANULE)
+		set_tag(buf + i);
+	memset(buf, 0x5a, len);
+	return buf;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void throughput(const char *fs, const char *dir, unsigned char *buf)
+{
+	static const size_t sizes[] = { 4096, 65536, MAX_SIZE };
+	static const char *const names[] = { "4K", "64K", "1M" };
+	char path[128];
+	unsigned int s;
+	int fd, w;
+
+	snprintf(path, sizeof(path), "%s/bench-file", dir);
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0 || ftruncate(fd, FILE_SIZE)) {
+		printf("bench: cannot create %s: %s\n", path, strerror(errno));
+		return;
+	}
+	for (s = 0; s < FILE_SIZE; s += MAX_SIZE)
+		if (pwrite(fd, buf, MAX_SIZE, s) != MAX_SIZE)
+			exit(2);
+	fsync(fd);
+	for (w = 0; w < 2; w++) {
+		for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+			double rate[REPEAT];
+			int r;
+
+			for (r = 0; r < REPEAT; r++) {
+				double t0 = now(), t;
+				size_t bytes = 0;
+				off_t off = 0;
+
+				do {
+					ssize_t n = w ? pwrite(fd, buf, sizes[s], off) :
+							pread(fd, buf, sizes[s], off);
+
+					if (n != (ssize_t)sizes[s])
+						exit(3);
+					bytes += n;
+					off = (off + n) % FILE_SIZE;
+					t = now() - t0;
+				} while (t < MEASURE_SECS);
+				rate[r] = bytes / t / 1e6;
+			}
+			qsort(rate, REPEAT, sizeof(rate[0]), cmp_double);
+			printf("bench: %s.%s.%s %.1f MB/s\n", w ? "write" : "read", fs,
+			       names[s], rate[REPEAT / 2]);
+		}
+	}
+	close(fd);
+	unlink(path);
+}
+
+/* Median latency of the search ioctl on the btrfs root with @size bytes. */
+static void search(size_t size, const char *name)
+{
+	struct btrfs_search_args_v2 *args;
+	double t[41];
+	int fd, i;
+
+	fd = open("/mnt/btrfs", O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return;
+	args = (void *)tagged_buffer(size);
+	for (i = 0; i < 41; i++) {
+		double t0;
+
+		memset(&args->key, 0, sizeof(args->key));
+		args->key.tree_id = 1;
+		args->key.max_objectid = -1ULL;
+		args->key.max_offset = -1ULL;
+		args->key.max_transid = -1ULL;
+		args->key.max_type = 255;
+		args->key.nr_items = -1U;
+		args->buf_size = size - sizeof(*args);
+		t0 = now();
+		if (ioctl(fd, BTRFS_IOC_TREE_SEARCH_V2, args)) {
+			printf("bench: search_v2: %s\n", strerror(errno));
+			return;
+		}
+		t[i] = now() - t0;
+	}
+	qsort(t, 41, sizeof(t[0]), cmp_double);
+	printf("bench: search_v2.%s %.1f us\n", name, t[20] * 1e6);
+	munmap(with_tag(args, 0), size);
+	close(fd);
+}
+
+/*
+ * Median time for a pread into, or a pwrite from, a buffer with one bad
+ * granule to return.
+ */
+static void fault_latency(const char *fs, const char *dir, int write)
+{
+	size_t len = 2 * 4096, i;
+	unsigned char *buf;
+	char path[128];
+	int fd, status, n = 21;
+	double t[21];
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/bench-fault", dir);
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	buf = tagged_buffer(len);
+	if (fd < 0 || pwrite(fd, buf, len, 0) != (ssize_t)len)
+		exit(4);
+	fsync(fd);
+	set_tag(with_tag(buf + len / 4, 2));
+
+	/* A child makes the calls: on an unpatched kernel the first may spin. */
+	pid = fork();
+	if (pid == 0) {
+		for (i = 0; i < (size_t)n; i++) {
+			double t0 = now();
+
+			if (write)
+				pwrite(fd, buf, len, 0);
+			else
+				pread(fd, buf, len, 0);
+			t[i] = now() - t0;
+		}
+		qsort(t, n, sizeof(t[0]), cmp_double);
+		printf("bench: fault_%s.%s %.1f us\n", write ? "write" : "read", fs,
+		       t[n / 2] * 1e6);
+		fflush(stdout);
+		_exit(0);
+	}
+	for (i = 0; i < 100 && waitpid(pid, &status, WNOHANG) == 0; i++)
+		usleep(10000);
+	if (i == 100) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		printf("bench: fault_%s.%s spins\n", write ? "write" : "read", fs);
+	}
+	close(fd);
+	unlink(path);
+}
+
+int main(void)
+{
+	unsigned char *buf;
+	unsigned int f;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (prctl(PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_SYNC |
+		  (0xfffeUL << PR_MTE_TAG_SHIFT), 0, 0, 0)) {
+		perror("bench: MTE");
+		return 1;
+	}
+	buf = tagged_buffer(MAX_SIZE);
+	for (f = 0; f < 3; f++)
+		throughput(fss[f], dirs[f], buf);
+	search(64 << 10, "64K");
+	search(1 << 20, "1M");
+	for (f = 0; f < 3; f++) {
+		fault_latency(fss[f], dirs[f], 0);
+		fault_latency(fss[f], dirs[f], 1);
+	}
+	return 0;
+}

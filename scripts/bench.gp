@@ -1,0 +1,11 @@
+# Plot of the benchmark's ratios patched/base (build/bench/ratios.dat):
+#   gnuplot -e "datafile='...'; outfile='...'" bench.gp
+set terminal pngcairo size 1000,500
+set output outfile
+set title "patched / base, median and range over the rounds (QEMU TCG, MTE on)"
+set ylabel "ratio patched/base"
+set xtics rotate by -45 font ",8"
+set grid ytics
+set key off
+set yrange [0:*]
+plot datafile using 1:3:4:5:xticlabels(2) with yerrorbars pt 7, 1 with lines lc rgb "gray"

@@ -1,0 +1,65 @@
+#!/bin/sh
+# The series ready to send, for inspection in build/send/: the patches of
+# patches/, each addressed To its maintainers and Cc its lists and reviewers
+# as scripts/get_maintainer.pl finds them (the cover letter to all of
+# them), and the output of "git send-email --dry-run" on them
+# (dry-run.txt).  Nothing is sent.  The From is this repository's git
+# identity, the sender's.
+set -eu
+# shellcheck source=scripts/common.sh
+. "$(dirname -- "$0")/common.sh"
+
+"$LAB/scripts/deps.sh"
+"$LAB/scripts/tree.sh"
+git send-email -h >/dev/null 2>&1 || [ $? = 129 ] ||
+	die "send: git send-email is missing (scripts/deps.sh installs git-email)"
+name=$(git -C "$LAB" config user.name) || name=
+email=$(git -C "$LAB" config user.email) || email=
+if [ -z "$name" ] || [ -z "$email" ]; then
+	die "send: set user.name and user.email in git: they sign and send the series"
+fi
+out=$BUILD/send
+rm -rf "$out"
+mkdir -p "$out"
+cp "$PATCHES"/*.patch "$out/"
+
+# Addresses from get_maintainer.pl, one a line: maintainers (--nol) or the
+# rest (--nom: lists and reviewers); never commit signers.
+addresses() { # PATCH --nol|--nom
+	(cd "$BUILD/linux-lab" && scripts/get_maintainer.pl --no-git --no-git-fallback \
+		--norolestats "$2" "$1") | grep '@' || true
+}
+: >"$out/to.all"
+: >"$out/cc.all"
+for p in "$out"/0*.patch; do
+	case $p in */0000-cover-letter.patch) continue ;; esac
+	addresses "$p" --nol >"$p.to"
+	addresses "$p" --nom | grep -vxFf "$p.to" >"$p.cc" || true
+	[ -s "$p.to" ] || die "send: get_maintainer.pl finds no maintainer for $(basename "$p")"
+	cat "$p.to" >>"$out/to.all"
+	cat "$p.cc" >>"$out/cc.all"
+done
+cover=$out/0000-cover-letter.patch
+sort -u "$out/to.all" >"$cover.to"
+sort -u "$out/cc.all" | grep -vxFf "$cover.to" >"$cover.cc" || true
+rm -f "$out/to.all" "$out/cc.all"
+
+# To: and Cc: headers before the Subject: header (the From: header before
+# it may be folded), one address a header.
+for p in "$out"/0*.patch; do
+	awk -v to="$p.to" -v cc="$p.cc" '
+		!done && /^Subject: / {
+			while ((getline a <to) > 0) print "To: " a
+			while ((getline a <cc) > 0) print "Cc: " a
+			done = 1
+		}
+		{ print }' "$p" >"$p.new"
+	mv "$p.new" "$p"
+	rm -f "$p.to" "$p.cc"
+done
+
+git send-email --dry-run --confirm=never --from="$name <$email>" --suppress-cc=self \
+	--8bit-encoding=UTF-8 --no-format-patch "$out"/0*.patch \
+	</dev/null >"$out/dry-run.txt" 2>&1 ||
+	die "send: git send-email --dry-run failed (see $out/dry-run.txt)"
+note "send: $(grep -c '^Dry-OK\|^Dry-Sent' "$out/dry-run.txt") messages in $out/dry-run.txt"

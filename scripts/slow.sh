@@ -1,0 +1,21 @@
+#!/bin/sh
+# The slow second command: the checks that need more kernel builds than
+# the test command can afford on a fresh machine.  Ends with "N passed,
+# N failed"; exits non-zero on any failure.
+#  - every patch builds on its own for arm64; the series builds for x86_64
+#    and for arm64 without MTE (scripts/bisect-build.sh);
+#  - the KUnit suite fails on a kernel whose pagefault_disable() does not
+#    clear the record (scripts/mutant.sh);
+#  - the patched kernel with lockdep, atomic-sleep checks and KASAN_HW_TAGS
+#    (scripts/debug.sh).
+set -eu
+# shellcheck source=scripts/common.sh
+. "$(dirname -- "$0")/common.sh"
+
+mkdir -p "$BUILD"
+check "main job's kernels" "$LAB/scripts/kernels.sh"
+check "every patch builds alone for arm64; the series builds for x86_64 and without MTE" \
+	"$LAB/scripts/bisect-build.sh"
+check "KUnit fails on a mutant whose pagefault_disable() keeps the record" "$LAB/scripts/mutant.sh"
+check "debug kernel: lockdep, DEBUG_ATOMIC_SLEEP, KASAN_HW_TAGS" "$LAB/scripts/debug.sh"
+summary
