@@ -1,10 +1,10 @@
 #!/bin/sh
 # Table of the benchmark's raw figures:  bench-table.sh RAW DAT
 # RAW lines: "ROUND KERNEL KEY VALUE UNIT".  For each KEY: the median of each
-# kernel's values with their range, and the median and range of the ratios
-# patched/base taken round by round (each round boots both kernels, one
-# right after the other).  DAT gets "N KEY MEDIAN MIN MAX" of the ratios,
-# for the plot.
+# kernel's values with their range; the ratio patched/base of the medians,
+# with the range of the ratios taken round by round (each round boots both
+# kernels, one right after the other).  DAT gets "N KEY RATIO MIN MAX", for
+# the plot.
 set -eu
 [ $# = 2 ] || { echo "usage: bench-table.sh RAW DAT" >&2; exit 1; }
 awk -v dat="$2" '
@@ -38,11 +38,14 @@ END {
 		}
 		u = unit[k]
 		bs = spins ? "spins (killed after 1 s)" : fig(b, nb, u)
-		rs = nr ? sprintf("%.3f (%.3f-%.3f)", med(q, nr), q[1], q[nr]) : "-"
+		mb = nb ? med(b, nb) : 0; mp = np ? med(p, np) : 0
+		if (nr) med(q, nr)	# sorts q
+		rs = (nr && mb > 0) ? sprintf("%.3f (%.3f-%.3f)", mp / mb, q[1], q[nr]) : "-"
 		printf "%-18s %-30s %-30s %-24s %d\n", k, bs, fig(p, np, u), rs, nr ? nr : np
-		if (nr) printf "%d %s %.4f %.4f %.4f\n", ++nd, k, med(q, nr), q[1], q[nr] >dat
+		if (nr && mb > 0) printf "%d %s %.4f %.4f %.4f\n", ++nd, k, mp / mb, q[1], q[nr] >dat
 	}
 	print ""
-	print "MB/s: higher is better; us: lower is better.  Ratios are taken round by round."
+	print "MB/s: higher is better; us: lower is better.  patched/base: the ratio of the"
+	print "medians; in parentheses, the lowest and highest ratio of one round."
 }' "$1"
 : >>"$2"

@@ -11,7 +11,7 @@ set -eu
 
 "$LAB/scripts/deps.sh"
 "$LAB/scripts/tree.sh"
-git send-email -h >/dev/null 2>&1 || [ $? = 129 ] ||
+[ -x "$(git --exec-path)/git-send-email" ] ||
 	die "send: git send-email is missing (scripts/deps.sh installs git-email)"
 name=$(git -C "$LAB" config user.name) || name=
 email=$(git -C "$LAB" config user.email) || email=
