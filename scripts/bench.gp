@@ -1,10 +1,12 @@
 # Plot of the benchmark's ratios patched/base (build/bench/ratios.dat):
 #   gnuplot -e "datafile='...'; outfile='...'" bench.gp
-set terminal pngcairo size 1000,500
+set terminal pngcairo size 1000,500 noenhanced
 set output outfile
-set title "patched / base, median and range over the rounds (QEMU TCG, MTE on)"
+set title "patched / base: ratio of the medians (dot), lowest and highest ratio of one round (bar); QEMU TCG, MTE on"
 set ylabel "ratio patched/base"
 set xtics rotate by -45 font ",8"
+set offsets 0.5, 0.5, 0, 0
+set rmargin 8
 set grid ytics
 set key off
 set yrange [0:*]
