@@ -1,6 +1,6 @@
 #!/bin/sh
 # The benchmark: boot the base and the patched kernel in turn, BENCH_ROUNDS
-# times each (default 5), on the same QEMU settings, run guest/bench.c once
+# times each (default 7), on the same QEMU settings, run guest/bench.c once
 # a boot, and write the ratios patched/base to build/bench/: table.txt and
 # ratios.png.  Rounds alternate which kernel boots first.
 set -eu

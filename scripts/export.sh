@@ -1,7 +1,8 @@
 #!/bin/sh
-# Write the developers' branch "series" of build/linux back into patches/:
-# the only way patches/ changes.  The cover letter's subject and text come
-# from series/cover-letter.txt; its base-commit is the lab's base commit
+# Write the developers' branch "series" of build/linux back into patches/
+# (with KVER=7.2: of build/7.2/linux into patches-7.2/): the only way they
+# change.  The cover letter's subject and text come from
+# series/cover-letter.txt (cover-letter-7.2.txt); its base-commit is the lab's base commit
 # (scripts/tree.sh makes it the same on every machine).
 set -eu
 # shellcheck source=scripts/common.sh
@@ -14,7 +15,7 @@ git -C "$KSRC" rev-parse -q --verify series >/dev/null ||
 n=$(git -C "$KSRC" rev-list --count base..series)
 [ "$n" -gt 0 ] || die "export: branch 'series' has no commits on top of base"
 
-cover=$LAB/series/cover-letter.txt    # line 1: subject; then the blurb
+cover=$COVER    # line 1: subject; then the blurb
 [ -f "$cover" ] || die "export: no $cover"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

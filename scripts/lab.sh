@@ -1,7 +1,8 @@
 #!/bin/sh
-# The main job: install what is missing, apply patches/ to Linux 6.12, build
-# the base and patched arm64 kernels, boot each under QEMU with MTE, run the
-# tests and print the result table.
+# The main job: install what is missing, apply patches/ to Linux 6.12 (with
+# KVER=7.2: patches-7.2/ to Linux 7.2), build the base and patched arm64
+# kernels, boot each under QEMU with MTE, run the tests and print the result
+# table.
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"

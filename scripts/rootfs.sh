@@ -4,7 +4,11 @@ set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
-make -s -C "$LAB/guest" KSRC="$BUILD/linux-lab" OUT="$BUILD/guest/bin" ||
+mkdir -p "$BUILD/guest"
+make -s -C "$BUILD/linux-lab" ARCH=arm64 O="$BUILD/guest/khdr" headers >"$BUILD/guest/headers.log" 2>&1 ||
+	die "rootfs: make headers failed (see $BUILD/guest/headers.log)"
+make -s -C "$LAB/guest" KSRC="$BUILD/linux-lab" OUT="$BUILD/guest/bin" \
+	KHDR="$BUILD/guest/khdr/usr/include" ||
 	die "rootfs: building the guest programs failed"
 root=$BUILD/guest/root
 rm -rf "$root"

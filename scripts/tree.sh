@@ -1,6 +1,7 @@
 #!/bin/sh
 # Kernel trees under build/:
-#   linux/       git repository: tag "base" = Debian's linux-source-6.12, and the
+# (build/7.2/ for KVER=7.2, see common.sh)
+#   linux/       git repository: tag "base" = Debian's linux-source-$KVER, and the
 #                developers' branch "series", made from patches/ when the
 #                repository is created (export it with scripts/export.sh)
 #   linux-base/  worktree at "base": the unpatched kernel
@@ -18,22 +19,26 @@ git_in() {
 git_k() { git_in "$KSRC" "$@"; }
 
 if ! git -C "$KSRC" rev-parse -q --verify base >/dev/null 2>&1; then
-	tarball=$(dpkg -L linux-source-6.12 2>/dev/null | grep '/linux-source-6\.12\.tar\.xz$' | head -n 1) ||
-		true
-	[ -f "$tarball" ] || die "tree: linux-source-6.12 is not installed (run scripts/deps.sh)"
+	if [ "$KVER" = 6.12 ]; then
+		tarball=$(dpkg -L "$SRC_PKG" 2>/dev/null | grep "/$SRC_PKG\.tar\.xz\$" | head -n 1) || true
+		pkg=$(dpkg-query -W -f='${Version}' "$SRC_PKG" 2>/dev/null) || true
+	else
+		tarball=$SID_DIR/root/usr/src/$SRC_PKG.tar.xz
+		pkg=$(dpkg-deb -f "$SID_DIR"/deb/"$SRC_PKG"_*.deb Version 2>/dev/null) || true
+	fi
+	[ -f "$tarball" ] || die "tree: $SRC_PKG is not installed (run KVER=$KVER scripts/deps.sh)"
 	note "unpacking $tarball"
 	rm -rf "$KSRC"
 	mkdir -p "$BUILD"
 	tar -C "$BUILD" -xf "$tarball"
-	mv "$BUILD/linux-source-6.12" "$KSRC"
+	mv "$BUILD/$SRC_PKG" "$KSRC"
 	v=$(sed -n 's/^VERSION = //p; s/^PATCHLEVEL = //p; s/^SUBLEVEL = //p' "$KSRC/Makefile" | paste -sd.)
-	pkg=$(dpkg-query -W -f='${Version}' linux-source-6.12)
 	git_k init -q -b series
 	git_k config gc.auto 0
 	git_k add -A -f
 	# A fixed date makes the base commit the same on every machine.
 	GIT_AUTHOR_DATE=2000-01-01T00:00:00Z GIT_COMMITTER_DATE=2000-01-01T00:00:00Z \
-		git_k commit -q -m "Linux $v (Debian linux-source-6.12 $pkg)"
+		git_k commit -q -m "Linux $v (Debian $SRC_PKG $pkg)"
 	git_k tag base
 	# The developers' branch starts as patches/.
 	for p in "$PATCHES"/0*.patch; do
