@@ -2,33 +2,64 @@
 # Paths and settings shared by every lab script.  Sourced, never run.
 
 LAB=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
-# The kernel the lab works on, KVER: 6.12 (the default: patches/, built
-# under build/) or 7.2, the newest Debian ships (patches-7.2/, built under
-# build/7.2/).  Every other path follows from BUILD, PATCHES and COVER (the
-# cover letter's text).  A script that works on both calls lab_paths again.
+# The kernel the lab works on, KVER, and where its files are: the one
+# table of versions.  7.3 (the default) is mainline 7.3-rc7, the series
+# for LKML: patches/, built under build/, source package linux-source-7.3
+# from Debian experimental.  6.12 is the long-term-stable backport:
+# patches-6.12/, built under build/6.12/, Debian 12's linux-source-6.12.
+# Every other path follows from BUILD, PATCHES and COVER (the cover
+# letter's text).  A script that works on both calls lab_paths again.
+KVERS="7.3 6.12"
 lab_paths() {
 	KVER=$1
 	case $KVER in
-	6.12) BUILD=${LAB_BUILD:-$LAB/build} COVER=$LAB/series/cover-letter.txt PATCHES=$LAB/patches ;;
-	7.2) BUILD=${LAB_BUILD:-$LAB/build}/7.2 COVER=$LAB/series/cover-letter-7.2.txt ;;
-	*) echo "error: KVER=$KVER: the lab knows 6.12 and 7.2" >&2 && exit 1 ;;
+	7.3) BUILD=${LAB_BUILD:-$LAB/build} PATCHES=$LAB/patches SRC_SUITE=experimental
+	     COVER=$LAB/series/cover-letter.txt NOTES=$LAB/series/notes.txt ;;
+	6.12) BUILD=${LAB_BUILD:-$LAB/build}/6.12 PATCHES=$LAB/patches-6.12 SRC_SUITE=
+	      COVER=$LAB/series/cover-letter-6.12.txt NOTES=$LAB/series/notes-6.12.txt ;;
+	*) echo "error: KVER=$KVER: the lab knows $KVERS" >&2 && exit 1 ;;
 	esac
-	[ "$KVER" = 6.12 ] || PATCHES=$LAB/patches-$KVER
 	SRC_PKG=linux-source-$KVER
 	KSRC=$BUILD/linux              # git tree: base commit + series on branch "series"
 	KBASE=$BUILD/linux-base        # worktree at the base commit
+	KLAB=$BUILD/linux-lab          # worktree at base + git am $PATCHES
 	export KVER
 }
-lab_paths "${KVER:-6.12}"
-# linux-source-6.12 is a Debian 12 package; newer ones come from Debian
-# unstable, unpacked here (see scripts/deps.sh).
-SID_DIR=${LAB_SID_DIR:-/var/cache/mte-lab/sid}
+lab_paths "${KVER:-7.3}"
+# Source packages from a suite newer than Debian 12's (SRC_SUITE) are
+# downloaded and unpacked here, never installed (see scripts/deps.sh).
+SUITE_DIR=${LAB_SUITE_DIR:-/var/cache/mte-lab/suites}
 QEMU_ROOT=${LAB_QEMU_ROOT:-/var/cache/mte-lab/trixie}
 BUSYBOX_DIR=${LAB_BUSYBOX_DIR:-/var/cache/mte-lab/busybox}
+# The source tarball of KVER: installed (Debian 12) or unpacked from SRC_SUITE.
+src_tarball() {
+	if [ -n "$SRC_SUITE" ]; then
+		echo "$SUITE_DIR/$SRC_SUITE/root/usr/src/$SRC_PKG.tar.xz"
+	else
+		echo "/usr/src/$SRC_PKG.tar.xz"
+	fi
+}
 CCACHE_DIR=${CCACHE_DIR:-/var/cache/mte-lab/ccache}
 CROSS=aarch64-linux-gnu-
 JOBS=$(nproc)
 export CCACHE_DIR
+
+# The upstream arm64 MTE selftests, run on both kernels: the series must not
+# change their results.
+UPSTREAM_MTE_TESTS="check_buffer_fill check_child_memory check_gcr_el1_cswitch
+check_hugetlb_options check_ksm_options check_mmap_options check_prctl
+check_tags_inclusion check_user_mem"
+
+# One lab command at a time per version: trees and runs are shared.  The
+# commands it runs inherit the lock.
+lab_lock() {
+	[ "${LAB_LOCKED:-}" != "$BUILD" ] || return 0
+	mkdir -p "$BUILD"
+	exec 9>"$BUILD/.lock"
+	flock -n 9 || { echo "waiting for another lab command (lock $BUILD/.lock)" >&2; flock 9; }
+	LAB_LOCKED=$BUILD
+	export LAB_LOCKED
+}
 
 die() {
 	echo "error: $*" >&2
@@ -41,7 +72,8 @@ note() {
 
 # Checks of a test command:  check NAME COMMAND...  runs COMMAND, prints
 # PASS or FAIL (with the end of its output) and counts; skip REASON counts a
-# check that cannot run here; summary prints "N skipped" (if any), then
+# check that cannot run here; not_run REASON, checks whose input is
+# missing, as failed; summary prints "N skipped" (if any), then
 # "N passed, N failed", and fails if any check failed.
 pass=0 fail=0 skipped=0
 check() {
@@ -60,6 +92,12 @@ check() {
 skip() {
 	skipped=$((skipped + 1))
 	echo "SKIP: $*"
+}
+
+# Checks that could not run because what they read was not made: failures.
+not_run() {
+	fail=$((fail + 1))
+	echo "NOT RUN (counted as failed): $*"
 }
 
 summary() {

@@ -1,7 +1,10 @@
 #!/bin/sh
 # Install what the lab needs and is missing: Debian 12 packages, arm64
-# busybox, and a Debian 13 root holding QEMU 10 (Debian 12's QEMU 7.2 stores
-# MTE tags wrongly).  The only place that knows the package list.
+# busybox, a Debian 13 root holding QEMU 10 (Debian 12's QEMU 7.2 stores
+# MTE tags wrongly), and the kernel source of KVER.  The only place that
+# knows the package list.  "dpkg --add-architecture arm64" is the one
+# change to the host's package setup beyond installing packages: it lets
+# apt download busybox-static:arm64, which is unpacked, not installed.
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
@@ -11,15 +14,16 @@ xz-utils ccache gcc-aarch64-linux-gnu libc6-dev-arm64-cross debootstrap
 linux-source-6.12 gfs2-utils btrfs-progs coccinelle sparse b4 shellcheck
 python3 python3-ply python3-git perl kmod git-email libmailtools-perl gnuplot-nox"
 QEMU_PKGS="qemu-system-arm"
-# Kernel sources newer than Debian 12's, from Debian unstable (KVER=7.2).
-SID_PKGS="linux-source-7.2"
 
-# The Debian mirror this machine uses.
+# The Debian mirror this machine's apt uses, from sources.list and
+# sources.list.d (one-line and deb822 formats); no host is written here.
 mirror() {
-	m=$(sed -n 's/^URIs: *\(http[^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)
-	echo "${m:-http://deb.debian.org/debian}"
+	{
+		sed -n 's/^URIs: *\(http[^ ]*\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null
+		sed -n 's/^deb \(\[[^]]*\] \)\{0,1\}\(http[^ ]*\) .*/\2/p' \
+			/etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null
+	} | grep -v -e security -e updates | head -n 1
 }
-
 [ "$(id -u)" = 0 ] || die "deps: must run as root to install packages"
 
 missing=
@@ -62,37 +66,38 @@ if [ ! -x "$QEMU_ROOT/usr/bin/qemu-system-aarch64" ]; then
 	chroot "$QEMU_ROOT" apt-get clean
 fi
 
-# A newer kernel's source: downloaded from unstable with a sources list of
-# its own (the system's apt configuration is not touched) and unpacked, not
-# installed.  Unstable's Release file on the mirror may be past its
-# validity date, hence Check-Valid-Until=false, for this download only.
-# Exit status 3 says the package could not be fetched.
-case " $SID_PKGS " in *" $SRC_PKG "*) sid=1 ;; *) sid=0 ;; esac
-if [ "$sid" = 1 ] && [ ! -f "$SID_DIR/root/usr/src/$SRC_PKG.tar.xz" ]; then
-	note "fetching $SID_PKGS from Debian unstable into $SID_DIR"
-	rm -rf "$SID_DIR"
-	mkdir -p "$SID_DIR/lists/partial" "$SID_DIR/cache/archives/partial" "$SID_DIR/deb"
-	cat >"$SID_DIR/sid.sources" <<-EOF
+# A kernel source package from a newer suite than Debian 12's (SRC_SUITE,
+# see common.sh): downloaded with a sources list of its own (the system's
+# apt configuration is not touched) and unpacked under $SUITE_DIR, never
+# installed.  The mirror's Release files for unstable and experimental may
+# be past their validity date, hence Check-Valid-Until=false, for this
+# download only.  Exit status 3 says the package could not be fetched.
+if [ -n "$SRC_SUITE" ] && [ ! -f "$(src_tarball)" ]; then
+	m=$(mirror)
+	[ -n "$m" ] || die "deps: no Debian mirror in /etc/apt/sources.list or sources.list.d"
+	d=$SUITE_DIR/$SRC_SUITE
+	note "fetching $SRC_PKG from Debian $SRC_SUITE into $d"
+	rm -rf "$d"
+	trap 'rm -rf "$d"' EXIT
+	mkdir -p "$d/lists/partial" "$d/cache/archives/partial" "$d/deb"
+	cat >"$d/suite.sources" <<-EOF
 		Types: deb
-		URIs: $(mirror)
-		Suites: sid
+		URIs: $m
+		Suites: $SRC_SUITE
 		Components: main
 		Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 	EOF
-	sid_apt() {
-		apt-get -qq -o Dir::Etc::sourcelist="$SID_DIR/sid.sources" -o Dir::Etc::sourceparts=- \
-			-o Dir::State::Lists="$SID_DIR/lists" -o Dir::Cache="$SID_DIR/cache" \
+	suite_apt() {
+		apt-get -qq -o Dir::Etc::sourcelist="$d/suite.sources" -o Dir::Etc::sourceparts=- \
+			-o Dir::State::Lists="$d/lists" -o Dir::Cache="$d/cache" \
 			-o Acquire::Check-Valid-Until=false "$@"
 	}
-	# shellcheck disable=SC2086
-	if ! sid_apt update >"$SID_DIR/apt.log" 2>&1 ||
-		! (cd "$SID_DIR/deb" && sid_apt download $SID_PKGS) >>"$SID_DIR/apt.log" 2>&1; then
-		echo "deps: cannot fetch $SID_PKGS from Debian unstable (see $SID_DIR/apt.log)" >&2
+	if ! suite_apt update >"$SUITE_DIR/$SRC_SUITE.log" 2>&1 ||
+		! (cd "$d/deb" && suite_apt download "$SRC_PKG") >>"$SUITE_DIR/$SRC_SUITE.log" 2>&1; then
+		echo "deps: cannot fetch $SRC_PKG from Debian $SRC_SUITE (see $SUITE_DIR/$SRC_SUITE.log)" >&2
 		exit 3
 	fi
-	for d in "$SID_DIR"/deb/*.deb; do
-		dpkg-deb -x "$d" "$SID_DIR/root"
-	done
-	[ -f "$SID_DIR/root/usr/src/$SRC_PKG.tar.xz" ] ||
-		die "deps: $SRC_PKG holds no usr/src/$SRC_PKG.tar.xz"
+	dpkg-deb -x "$d"/deb/"$SRC_PKG"_*.deb "$d/root"
+	[ -f "$(src_tarball)" ] || die "deps: $SRC_PKG holds no usr/src/$SRC_PKG.tar.xz"
+	trap - EXIT
 fi

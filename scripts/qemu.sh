@@ -5,7 +5,7 @@
 # running.  Exit status: QEMU's, or 124 on timeout.  A guest that has
 # written "lab: done" to OUTPUT but does not power off within 20 s (a CPU
 # spinning in the kernel stalls RCU, and with it the shutdown) is stopped,
-# with a warning, and counts as finished.
+# with a warning: exit status 3.
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
@@ -59,5 +59,5 @@ while kill -0 "$qpid" 2>/dev/null; do
 done
 rc=0
 wait "$qpid" || rc=$?
-[ -z "$stopped" ] || rc=0
+[ -z "$stopped" ] || rc=3
 exit "$rc"

@@ -1,22 +1,33 @@
 #!/bin/sh
-# Build the guest initramfs: busybox, guest/init and the guest programs.
+# Build the guest initramfs: busybox, guest/init, the lab's guest programs,
+# and the lab tree's arm64 MTE selftests as the kernel builds and installs
+# them ("make -C tools/testing/selftests TARGETS=arm64 ... install"), to be
+# run with run_kselftest.sh.
 set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
-mkdir -p "$BUILD/guest"
-make -s -C "$BUILD/linux-lab" ARCH=arm64 O="$BUILD/guest/khdr" headers >"$BUILD/guest/headers.log" 2>&1 ||
-	die "rootfs: make headers failed (see $BUILD/guest/headers.log)"
-make -s -C "$LAB/guest" KSRC="$BUILD/linux-lab" OUT="$BUILD/guest/bin" \
-	KHDR="$BUILD/guest/khdr/usr/include" ||
-	die "rootfs: building the guest programs failed"
-root=$BUILD/guest/root
+g=$BUILD/guest
+rm -rf "$g/o" "$g/kselftest"
+mkdir -p "$g"
+make -s -C "$KLAB" ARCH=arm64 O="$g/o" headers >"$g/headers.log" 2>&1 ||
+	die "rootfs: make headers failed (see $g/headers.log)"
+# Static binaries: the guest has no C library.  Any compiler warning fails.
+make -C "$KLAB/tools/testing/selftests" TARGETS=arm64 ARM64_SUBTARGETS=mte \
+	ARCH=arm64 CROSS_COMPILE="$CROSS" LDFLAGS="-static -pthread" O="$g/o" \
+	INSTALL_PATH="$g/kselftest" install >"$g/kselftest.log" 2>&1 ||
+	die "rootfs: the kselftest build of arm64/mte failed (see $g/kselftest.log)"
+! grep -q 'warning:' "$g/kselftest.log" ||
+	die "rootfs: the kselftest build of arm64/mte warns (see $g/kselftest.log)"
+make -s -C "$LAB/guest" OUT="$g/bin" || die "rootfs: building the guest programs failed"
+root=$g/root
 rm -rf "$root"
 mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$root/tmp" "$root/mnt"
 cp "$BUSYBOX_DIR/bin/busybox" "$root/bin/"
 ln -s busybox "$root/bin/sh"     # init installs the other applets
-cp "$BUILD/guest/bin/"* "$root/bin/"
+cp "$g/bin/"* "$root/bin/"
+cp -a "$g/kselftest" "$root/kselftest"
 cp "$LAB/guest/init" "$root/init"
 chmod +x "$root/init"
-(cd "$root" && find . | cpio -o -H newc --quiet) >"$BUILD/guest/initramfs.cpio"
-note "initramfs: $BUILD/guest/initramfs.cpio"
+(cd "$root" && find . | cpio -o -H newc --quiet) >"$g/initramfs.cpio"
+note "initramfs: $g/initramfs.cpio"

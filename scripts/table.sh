@@ -3,7 +3,7 @@
 #   table.sh NAME...     (e.g. table.sh base patched)
 # PROG=unpriv:check_uaccess_fault in the environment: the unprivileged run;
 # PROG=unpriv:check_futex_fault: the futex test; PROG=check_uaccess_stress:
-# the stress test.
+# the stress test.  Reads scripts/results.sh's output.
 # One row per filesystem and tag check mode, per filesystem for the recover,
 # direct_small, io_uring and stress fixtures, per futex kind; per kernel:
 # live-locks, wrong results, passes, skips.  Then every live-lock by name.
@@ -13,25 +13,14 @@ set -eu
 
 [ $# -ge 1 ] || die "usage: table.sh NAME..."
 for n; do
-	[ -f "$BUILD/run/$n/out.txt" ] || die "table: no results for $n"
-done
-for n; do
-	awk -v k="$n" -v prog="${PROG:-check_uaccess_fault}" '
-	$0 == "lab: begin " prog { on = 1; next }
-	index($0, "lab: end " prog " ") == 1 { on = 0 }
-	!on { next }
-	/^# +RUN / { ll = 0; next }
-	/live-lock:/ { ll = 1 }
-	/^(not )?ok [0-9]+ (uaccess|recover|direct_small|io_uring|futex|stress)\./ {
-		split($0, w, " ")
-		name = ($1 == "not") ? w[4] : w[3]
-		split(name, p, ".")
+	"$LAB/scripts/results.sh" "$n" | awk -F '\t' -v k="$n" -v prog="${PROG:-check_uaccess_fault}" '
+	$1 == prog && $2 ~ /^(uaccess|recover|direct_small|io_uring|futex|stress|traced|bytecount)\./ {
+		split($2, p, ".")
 		split(p[2], v, "_")
 		row = (p[1] == "uaccess") ? v[1] " " v[2] : (p[1] == "futex") ? "futex " p[2] : \
 			(p[1] == "direct_small") ? v[1] " direct-small" : v[1] " " p[1]
-		res = /# SKIP/ ? "skip" : ($1 == "ok") ? "pass" : ll ? "livelock" : "wrong"
-		print k, row, res, p[2] "." p[3]
-	}' "$BUILD/run/$n/out.txt"
+		print k, row, $3, p[2] "." p[3]
+	}'
 done | sort -s -k2,3 | awk -v kernels="$*" '
 	{ key = $2 " " $3; if (!(key in rows)) { rows[key] = 1; sorted[++n] = key }
 	  c[$1, key, $4]++

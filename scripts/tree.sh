@@ -1,6 +1,6 @@
 #!/bin/sh
 # Kernel trees under build/:
-# (build/7.2/ for KVER=7.2, see common.sh)
+# (build/6.12/ for KVER=6.12, see common.sh)
 #   linux/       git repository: tag "base" = Debian's linux-source-$KVER, and the
 #                developers' branch "series", made from patches/ when the
 #                repository is created (export it with scripts/export.sh)
@@ -19,12 +19,11 @@ git_in() {
 git_k() { git_in "$KSRC" "$@"; }
 
 if ! git -C "$KSRC" rev-parse -q --verify base >/dev/null 2>&1; then
-	if [ "$KVER" = 6.12 ]; then
-		tarball=$(dpkg -L "$SRC_PKG" 2>/dev/null | grep "/$SRC_PKG\.tar\.xz\$" | head -n 1) || true
-		pkg=$(dpkg-query -W -f='${Version}' "$SRC_PKG" 2>/dev/null) || true
+	tarball=$(src_tarball)
+	if [ -n "$SRC_SUITE" ]; then
+		pkg=$(dpkg-deb -f "$SUITE_DIR/$SRC_SUITE/deb/$SRC_PKG"_*.deb Version 2>/dev/null) || true
 	else
-		tarball=$SID_DIR/root/usr/src/$SRC_PKG.tar.xz
-		pkg=$(dpkg-deb -f "$SID_DIR"/deb/"$SRC_PKG"_*.deb Version 2>/dev/null) || true
+		pkg=$(dpkg-query -W -f='${Version}' "$SRC_PKG" 2>/dev/null) || true
 	fi
 	[ -f "$tarball" ] || die "tree: $SRC_PKG is not installed (run KVER=$KVER scripts/deps.sh)"
 	note "unpacking $tarball"
@@ -32,7 +31,7 @@ if ! git -C "$KSRC" rev-parse -q --verify base >/dev/null 2>&1; then
 	mkdir -p "$BUILD"
 	tar -C "$BUILD" -xf "$tarball"
 	mv "$BUILD/$SRC_PKG" "$KSRC"
-	v=$(sed -n 's/^VERSION = //p; s/^PATCHLEVEL = //p; s/^SUBLEVEL = //p' "$KSRC/Makefile" | paste -sd.)
+	v=$(make -s -C "$KSRC" kernelversion)
 	git_k init -q -b series
 	git_k config gc.auto 0
 	git_k add -A -f
@@ -53,8 +52,16 @@ fi
 
 [ -d "$KBASE" ] || git_k worktree add -q --detach "$KBASE" base
 
-KLAB=$BUILD/linux-lab
 [ -d "$KLAB" ] || git_k worktree add -q --detach "$KLAB" base
+# The lab tree is made again only when the patches changed: its files keep
+# their times, and the kernel build its objects.
+stamp=$(cat "$PATCHES"/0*.patch 2>/dev/null | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$BUILD/lab.stamp" 2>/dev/null)" = "$stamp" ] &&
+	[ -z "$(git -C "$KLAB" status --porcelain --untracked-files=no)" ]; then
+	note "lab tree: unchanged, $(git -C "$KLAB" rev-list --count base..lab) patches"
+	exit 0
+fi
+rm -f "$BUILD/lab.stamp"
 git -C "$KLAB" am --abort >/dev/null 2>&1 || true
 git -C "$KLAB" checkout -q -f -B lab base
 git -C "$KLAB" clean -q -f -d -x
@@ -68,4 +75,5 @@ if [ -e "$1" ]; then
 		}
 	done
 fi
+echo "$stamp" >"$BUILD/lab.stamp"
 note "lab tree: $(git -C "$KLAB" rev-list --count base..lab) patches on $(git -C "$KSRC" log -1 --format=%s base)"

@@ -7,7 +7,6 @@ set -eu
 # shellcheck source=scripts/common.sh
 . "$(dirname -- "$0")/common.sh"
 
-KLAB=$BUILD/linux-lab
 files=$(git -C "$KLAB" diff --name-only base..lab -- '*.c' ':!tools' ':!scripts')
 [ -n "$files" ] || die "warnings: the series touches no C file"
 export CCACHE_BASEDIR="$BUILD" CCACHE_NOHASHDIR=1

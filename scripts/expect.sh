@@ -1,0 +1,34 @@
+#!/bin/sh
+# What the main job's boots gave, in the form of expected/$KVER.txt: per
+# kernel (base, patched), every test case that did not pass with its
+# result (livelock, wrong, skip), the number of cases of each guest
+# program, and every KUnit case of the patched kernel with its status.
+#   scripts/expect.sh             print it
+#   scripts/expect.sh --check     compare it with expected/$KVER.txt, exactly
+#   scripts/expect.sh --update    write it to expected/$KVER.txt
+set -eu
+# shellcheck source=scripts/common.sh
+. "$(dirname -- "$0")/common.sh"
+
+want=$LAB/expected/$KVER.txt
+summary() {
+	for k in base patched; do
+		"$LAB/scripts/results.sh" "$k" | awk -F '\t' -v k="$k" '
+			{ n[$1]++ }
+			$3 != "pass" { printf "%s\t%s\t%s\t%s\n", k, $1, $2, $3 }
+			END { for (p in n) printf "%s\t%s\t(cases)\t%d\n", k, p, n[p] }'
+	done
+	"$LAB/scripts/kunit.sh" patched | sed 's/^/patched\tkunit\t/'
+}
+case ${1:-} in
+"") summary | LC_ALL=C sort ;;
+--update) summary | LC_ALL=C sort >"$want" && note "wrote $want" ;;
+--check)
+	[ -f "$want" ] || die "expect: no $want (scripts/expect.sh --update writes it)"
+	summary | LC_ALL=C sort >"$BUILD/run/expect.txt"
+	if ! diff -u "$want" "$BUILD/run/expect.txt"; then
+		die "expect: the results differ from $want (- expected, + this run)"
+	fi
+	echo "$(wc -l <"$want") lines of $want, as expected" ;;
+*) die "usage: expect.sh [--check|--update]" ;;
+esac

@@ -1,0 +1,29 @@
+#!/bin/sh
+# The results of one boot, one line a test case: results.sh NAME prints
+# "PROG<TAB>CASE<TAB>RESULT" for every KTAP result line of every guest
+# program in build/run/NAME/out.txt, RESULT being pass, skip, livelock (the
+# case reported a live-lock) or wrong (it failed otherwise).  The KUnit
+# cases come from scripts/kunit.sh.  The one parser of the guest's output.
+set -eu
+# shellcheck source=scripts/common.sh
+. "$(dirname -- "$0")/common.sh"
+
+[ $# = 1 ] || die "usage: results.sh NAME"
+out=$BUILD/run/$1/out.txt
+[ -f "$out" ] || die "results: no results for $1 ($out)"
+awk '
+	/^lab: begin / { prog = $3; on = (prog != "kunit"); ll = 0; next }
+	/^lab: end / { on = 0; next }
+	!on { next }
+	/^# +RUN / { ll = 0; next }
+	/live-lock:/ { ll = 1 }
+	/^(not )?ok [0-9]+ / {
+		line = $0
+		res = (line ~ /^ok/) ? "pass" : ll ? "livelock" : "wrong"
+		if (line ~ /# SKIP/) res = "skip"
+		sub(/^(not )?ok [0-9]+ /, "", line)
+		sub(/ *# (SKIP|exit=).*$/, "", line)
+		# run_kselftest.sh reports the program itself last.
+		if (line ~ /^selftests: arm64: /) line = "(program)"
+		printf "%s\t%s\t%s\n", prog, line, res
+	}' "$out"
