@@ -2,16 +2,23 @@
 /*
  * One round of the lab's benchmark, run in the guest as root with MTE on
  * (synchronous tag checks, every tag right unless said otherwise).  Prints
- * one line per figure: "bench: KEY VALUE UNIT".
+ * one line per figure: "bench: KEY VALUE UNIT".  The lab boots it under
+ * QEMU's -icount shift=0,sleep=off on one vCPU, where guest time counts
+ * instructions (1 ns = 1 instruction): the figures are instructions per
+ * call ("insn"), the same from one boot to the next.
  *
- *   read.FS.SIZE, write.FS.SIZE   buffered pread/pwrite throughput, MB/s,
- *                                 of SIZE bytes a call over a 4 MiB file:
- *                                 the median of 3 runs of 0.3 s
+ *   read.FS.SIZE, write.FS.SIZE   buffered pread/pwrite of SIZE bytes a
+ *                                 call over a 4 MiB file, all tags right:
+ *                                 the lowest of 5 runs of the mean over
+ *                                 8 MiB of calls
+ *   futex_wake_op                 FUTEX_WAKE_OP on a private futex with no
+ *                                 waiter: one pagefault_disable()/enable()
+ *                                 pair a call, around the atomic operation
  *   search_v2.SIZE                BTRFS_IOC_TREE_SEARCH_V2 with a SIZE
- *                                 result buffer: median latency, us
+ *                                 result buffer: median of 21 calls
  *   fault_read.FS, fault_write.FS pread into or pwrite from a 2-page buffer
- *                                 with one bad granule: median time to
- *                                 return, us, or "spins" if the first call
+ *                                 with one bad granule: median of 21 calls
+ *                                 to return, or "spins" if the first call
  *                                 has not returned in 1 s
  */
 #define _GNU_SOURCE
@@ -28,6 +35,8 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <linux/futex.h>
 #include <sys/wait.h>
 
 #ifndef PROT_MTE
@@ -36,8 +45,8 @@
 
 #define GRANULE		16
 #define FILE_SIZE	(4 << 20)
-#define MEASURE_SECS	0.3
-#define REPEAT		3
+#define MEASURE_BYTES	(8 << 20)
+#define REPEAT		5
 #define MAX_SIZE	(1 << 20)
 
 /* From include/uapi/linux/btrfs.h. */
@@ -128,25 +137,23 @@ static void throughput(const char *fs, const char *dir, unsigned char *buf)
 			int r;
 
 			for (r = 0; r < REPEAT; r++) {
-				double t0 = now(), t;
-				size_t bytes = 0;
+				size_t calls = MEASURE_BYTES / sizes[s], c;
 				off_t off = 0;
+				double t0 = now();
 
-				do {
+				for (c = 0; c < calls; c++) {
 					ssize_t n = w ? pwrite(fd, buf, sizes[s], off) :
 							pread(fd, buf, sizes[s], off);
 
 					if (n != (ssize_t)sizes[s])
 						exit(3);
-					bytes += n;
 					off = (off + n) % FILE_SIZE;
-					t = now() - t0;
-				} while (t < MEASURE_SECS);
-				rate[r] = bytes / t / 1e6;
+				}
+				rate[r] = (now() - t0) / calls * 1e9;
 			}
 			qsort(rate, REPEAT, sizeof(rate[0]), cmp_double);
-			printf("bench: %s.%s.%s %.1f MB/s\n", w ? "write" : "read", fs,
-			       names[s], rate[REPEAT / 2]);
+			printf("bench: %s.%s.%s %.0f insn\n", w ? "write" : "read", fs,
+			       names[s], rate[0]);
 		}
 	}
 	close(fd);
@@ -157,14 +164,14 @@ static void throughput(const char *fs, const char *dir, unsigned char *buf)
 static void search(size_t size, const char *name)
 {
 	struct btrfs_search_args_v2 *args;
-	double t[41];
+	double t[21];
 	int fd, i;
 
 	fd = open("/mnt/btrfs", O_RDONLY | O_DIRECTORY);
 	if (fd < 0)
 		return;
 	args = (void *)tagged_buffer(size);
-	for (i = 0; i < 41; i++) {
+	for (i = 0; i < 21; i++) {
 		double t0;
 
 		memset(&args->key, 0, sizeof(args->key));
@@ -182,8 +189,8 @@ static void search(size_t size, const char *name)
 		}
 		t[i] = now() - t0;
 	}
-	qsort(t, 41, sizeof(t[0]), cmp_double);
-	printf("bench: search_v2.%s %.1f us\n", name, t[20] * 1e6);
+	qsort(t, 21, sizeof(t[0]), cmp_double);
+	printf("bench: search_v2.%s %.0f insn\n", name, t[10] * 1e9);
 	munmap(with_tag(args, 0), size);
 	close(fd);
 }
@@ -222,8 +229,8 @@ static void fault_latency(const char *fs, const char *dir, int write)
 			t[i] = now() - t0;
 		}
 		qsort(t, n, sizeof(t[0]), cmp_double);
-		printf("bench: fault_%s.%s %.1f us\n", write ? "write" : "read", fs,
-		       t[n / 2] * 1e6);
+		printf("bench: fault_%s.%s %.0f insn\n", write ? "write" : "read", fs,
+		       t[n / 2] * 1e9);
 		fflush(stdout);
 		_exit(0);
 	}
@@ -236,6 +243,25 @@ static void fault_latency(const char *fs, const char *dir, int write)
 	}
 	close(fd);
 	unlink(path);
+}
+
+/* FUTEX_WAKE_OP with no waiter: the atomic op runs under pagefault_disable(). */
+static void futex_wake_op(void)
+{
+	static uint32_t word[2];
+	double t[21];
+	int i, c;
+
+	for (i = 0; i < 21; i++) {
+		double t0 = now();
+
+		for (c = 0; c < 1000; c++)
+			syscall(SYS_futex, &word[0], FUTEX_WAKE_OP | FUTEX_PRIVATE_FLAG, 1, 1,
+				&word[1], FUTEX_OP(FUTEX_OP_ADD, 1, FUTEX_OP_CMP_EQ, 0));
+		t[i] = (now() - t0) / 1000;
+	}
+	qsort(t, 21, sizeof(t[0]), cmp_double);
+	printf("bench: futex_wake_op %.0f insn\n", t[10] * 1e9);
 }
 
 int main(void)
@@ -252,6 +278,7 @@ int main(void)
 	buf = tagged_buffer(MAX_SIZE);
 	for (f = 0; f < 3; f++)
 		throughput(fss[f], dirs[f], buf);
+	futex_wake_op();
 	search(64 << 10, "64K");
 	search(1 << 20, "1M");
 	for (f = 0; f < 3; f++) {

@@ -1,34 +1,45 @@
 #!/bin/sh
-# The benchmark: boot the base and the patched kernel in turn, BENCH_ROUNDS
-# times each (default 7), on the same QEMU settings, run guest/bench.c once
-# a boot, and write the ratios patched/base to build/bench/: table.txt and
-# ratios.png.  Rounds alternate which kernel boots first.
+# The benchmark, in instructions: boot the base kernel twice (the A/A
+# control: the same Image, two boots), the patched kernel, and the
+# record-free alternative (base + the series' patches before the record,
+# "mm: record user access faults ..."), each under QEMU's
+# -icount shift=0,sleep=off on one vCPU, where guest time counts
+# instructions; run guest/bench.c once a boot.  Writes build/bench/:
+# raw.txt, table.md (instructions per call and ratios to base, with the
+# A/A ratio beside them) and ratios.png.  With BENCH_TESTS=1 the
+# record-free kernel also runs the main job's tests (build/run/recordfree).
 set -eu
-# shellcheck source=scripts/common.sh
-. "$(dirname -- "$0")/common.sh"
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname -- "$0")/lib/common.sh"
+lab_lock
 
-rounds=${BENCH_ROUNDS:-7}
 out=$BUILD/bench
-"$LAB/scripts/kernels.sh"
+"$LAB/scripts/lib/kernels.sh"
 command -v gnuplot >/dev/null || die "bench: gnuplot is missing (scripts/deps.sh installs it)"
+first=$(git -C "$KLAB" log --format=%H --grep='^mm: record user access faults' base..lab)
+[ -n "$first" ] || die "bench: no patch 'mm: record user access faults ...' in $KLAB"
+rf=$BUILD/linux-recordfree
+[ -d "$rf" ] || git -C "$KSRC" worktree add -q --detach "$rf" "$first~1"
+[ "$(git -C "$rf" rev-parse HEAD)" = "$(git -C "$KLAB" rev-parse "$first~1")" ] ||
+	git -C "$rf" checkout -q -f --detach "$(git -C "$KLAB" rev-parse "$first~1")"
+"$LAB/scripts/lib/build-kernel.sh" "$rf" "$BUILD/out-recordfree"
 rm -rf "$out"
 mkdir -p "$out"
-r=1
-while [ "$r" -le "$rounds" ]; do
-	order="base patched"
-	[ $((r % 2)) = 1 ] || order="patched base"
-	for k in $order; do
-		"$LAB/scripts/boot.sh" "bench-$k" "$BUILD/out-$k/arch/arm64/boot/Image" bench 600
-		n=$(grep -c '^bench: [a-z_0-9.]* [0-9.]* ' "$BUILD/run/bench-$k/out.txt") || true
-		[ "$n" -gt 0 ] || die "bench: no figures from the $k kernel (see $BUILD/run/bench-$k/out.txt)"
-		sed -n "s/^bench: \([^ ]*\) \([^ ]*\)\(.*\)$/$r $k \1 \2\3/p" \
-			"$BUILD/run/bench-$k/out.txt" >>"$out/raw.txt"
-	done
-	note "bench: round $r of $rounds done"
-	r=$((r + 1))
+image() { echo "$BUILD/out-${1%2}/arch/arm64/boot/Image"; }
+for k in base base2 patched recordfree; do
+	LAB_ICOUNT=1 "$LAB/scripts/lib/boot.sh" "bench-$k" "$(image "$k")" bench 900
+	n=$(grep -c '^bench: [a-z_0-9.]* [0-9.]* ' "$BUILD/run/bench-$k/out.txt") || true
+	[ "$n" -gt 0 ] || die "bench: no figures from the $k kernel (see $BUILD/run/bench-$k/out.txt)"
+	sed -n "s/^bench: \([^ ]*\) \([^ ]*\).*$/$k \1 \2/p" "$BUILD/run/bench-$k/out.txt" >>"$out/raw.txt"
 done
-"$LAB/scripts/bench-table.sh" "$out/raw.txt" "$out/ratios.dat" >"$out/table.txt"
-gnuplot -e "datafile='$out/ratios.dat'; outfile='$out/ratios.png'" "$LAB/scripts/bench.gp" ||
-	die "bench: gnuplot failed"
-cat "$out/table.txt"
-note "bench: $out/table.txt, $out/ratios.png"
+if [ -n "${BENCH_TESTS:-}" ]; then
+	"$LAB/scripts/lib/boot.sh" recordfree "$(image recordfree)" \
+		check_uaccess_fault,unpriv:check_futex_fault,check_futex_fault
+	"$LAB/scripts/lib/table.sh" base recordfree patched >"$out/recordfree-tests.txt"
+	PROG=check_futex_fault "$LAB/scripts/lib/table.sh" base recordfree patched >>"$out/recordfree-tests.txt"
+fi
+"$LAB/scripts/lib/bench-table.sh" "$out/raw.txt" "$out/ratios.dat" >"$out/table.md"
+gnuplot -e "datafile='$out/ratios.dat'; outfile='$out/ratios.png'; title='Linux $KVER'" \
+	"$LAB/scripts/lib/bench.gp" || die "bench: gnuplot failed"
+cat "$out/table.md"
+note "bench: $out/table.md, $out/ratios.png"

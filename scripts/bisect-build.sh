@@ -4,23 +4,23 @@
 # and the whole series builds for x86_64, where there is no MTE, and for
 # arm64 with CONFIG_ARM64_MTE off (no CONFIG_ARCH_HAS_SUBPAGE_FAULTS).
 set -eu
-# shellcheck source=scripts/common.sh
-. "$(dirname -- "$0")/common.sh"
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname -- "$0")/lib/common.sh"
 
 tree=$BUILD/linux-bisect
 [ -d "$tree" ] || git -C "$KSRC" worktree add -q --detach "$tree" base
-for c in $(git -C "$BUILD/linux-lab" rev-list --reverse base..lab); do
-	subject=$(git -C "$BUILD/linux-lab" log -1 --format=%s "$c")
-	if [ -z "$(git -C "$BUILD/linux-lab" diff --name-only "$c~1" "$c" -- . ':!tools' ':!Documentation')" ]; then
+for c in $(git -C "$KLAB" rev-list --reverse base..lab); do
+	subject=$(git -C "$KLAB" log -1 --format=%s "$c")
+	if [ -z "$(git -C "$KLAB" diff --name-only "$c~1" "$c" -- . ':!tools' ':!Documentation')" ]; then
 		note "no kernel change: $subject"
 		continue
 	fi
 	git -C "$tree" checkout -q -f --detach "$c"
-	"$LAB/scripts/build-kernel.sh" "$tree" "$BUILD/out-bisect" ||
+	"$LAB/scripts/lib/build-kernel.sh" "$tree" "$BUILD/out-bisect" ||
 		die "bisect: arm64 build fails at: $subject"
 done
-ARCH=x86_64 "$LAB/scripts/build-kernel.sh" "$BUILD/linux-lab" "$BUILD/out-x86_64" ||
+ARCH=x86_64 "$LAB/scripts/lib/build-kernel.sh" "$KLAB" "$BUILD/out-x86_64" ||
 	die "bisect: the series does not build for x86_64"
-"$LAB/scripts/build-kernel.sh" "$BUILD/linux-lab" "$BUILD/out-nomte" \
+"$LAB/scripts/lib/build-kernel.sh" "$KLAB" "$BUILD/out-nomte" \
 	CONFIG_ARM64_MTE=n CONFIG_UACCESS_FAULT_KUNIT_TEST=n ||
 	die "bisect: the series does not build for arm64 without MTE"

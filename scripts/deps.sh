@@ -6,13 +6,14 @@
 # change to the host's package setup beyond installing packages: it lets
 # apt download busybox-static:arm64, which is unpacked, not installed.
 set -eu
-# shellcheck source=scripts/common.sh
-. "$(dirname -- "$0")/common.sh"
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname -- "$0")/lib/common.sh"
 
 HOST_PKGS="make gcc libc6-dev git bc flex bison libssl-dev libelf-dev cpio
 xz-utils ccache gcc-aarch64-linux-gnu libc6-dev-arm64-cross debootstrap
 linux-source-6.12 gfs2-utils btrfs-progs coccinelle sparse b4 shellcheck
-python3 python3-ply python3-git perl kmod git-email libmailtools-perl gnuplot-nox"
+python3 python3-ply python3-git perl kmod git-email libmailtools-perl gnuplot-nox
+rsync"
 QEMU_PKGS="qemu-system-arm"
 
 # The Debian mirror this machine's apt uses, from sources.list and
@@ -81,17 +82,12 @@ if [ -n "$SRC_SUITE" ] && [ ! -f "$(src_tarball)" ]; then
 	trap 'rm -rf "$d"' EXIT
 	mkdir -p "$d/lists/partial" "$d/cache/archives/partial" "$d/deb"
 	cat >"$d/suite.sources" <<-EOF
-		Types: deb
+		Types: deb deb-src
 		URIs: $m
 		Suites: $SRC_SUITE
 		Components: main
 		Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 	EOF
-	suite_apt() {
-		apt-get -qq -o Dir::Etc::sourcelist="$d/suite.sources" -o Dir::Etc::sourceparts=- \
-			-o Dir::State::Lists="$d/lists" -o Dir::Cache="$d/cache" \
-			-o Acquire::Check-Valid-Until=false "$@"
-	}
 	if ! suite_apt update >"$SUITE_DIR/$SRC_SUITE.log" 2>&1 ||
 		! (cd "$d/deb" && suite_apt download "$SRC_PKG") >>"$SUITE_DIR/$SRC_SUITE.log" 2>&1; then
 		echo "deps: cannot fetch $SRC_PKG from Debian $SRC_SUITE (see $SUITE_DIR/$SRC_SUITE.log)" >&2

@@ -7,18 +7,18 @@
 #   scripts/expect.sh --check     compare it with expected/$KVER.txt, exactly
 #   scripts/expect.sh --update    write it to expected/$KVER.txt
 set -eu
-# shellcheck source=scripts/common.sh
-. "$(dirname -- "$0")/common.sh"
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname -- "$0")/lib/common.sh"
 
 want=$LAB/expected/$KVER.txt
 summary() {
 	for k in base patched; do
-		"$LAB/scripts/results.sh" "$k" | awk -F '\t' -v k="$k" '
+		"$LAB/scripts/lib/results.sh" "$k" | awk -F '\t' -v k="$k" '
 			{ n[$1]++ }
 			$3 != "pass" { printf "%s\t%s\t%s\t%s\n", k, $1, $2, $3 }
 			END { for (p in n) printf "%s\t%s\t(cases)\t%d\n", k, p, n[p] }'
 	done
-	"$LAB/scripts/kunit.sh" patched | sed 's/^/patched\tkunit\t/'
+	"$LAB/scripts/lib/kunit.sh" patched | sed 's/^/patched\tkunit\t/'
 }
 case ${1:-} in
 "") summary | LC_ALL=C sort ;;

@@ -9,8 +9,8 @@
 # No base-commit: the lab's base commit exists only in the lab; the cover
 # letter names the release the series applies to.
 set -eu
-# shellcheck source=scripts/common.sh
-. "$(dirname -- "$0")/common.sh"
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname -- "$0")/lib/common.sh"
 
 git -C "$KSRC" rev-parse -q --verify series >/dev/null ||
 	die "export: no branch 'series' in $KSRC (run scripts/tree.sh)"

@@ -4,8 +4,8 @@
 # arm64 kernels, boot each under QEMU with MTE, run the tests and print the
 # result table (build/run/table.txt).
 set -eu
-# shellcheck source=scripts/common.sh
-. "$(dirname -- "$0")/common.sh"
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname -- "$0")/lib/common.sh"
 lab_lock
 
 # Guest programs run on both kernels: the KUnit results, the series' tests
@@ -16,20 +16,20 @@ PROGS=kunit,check_uaccess_fault,unpriv:check_uaccess_fault,check_uaccess_stress
 for t in $UPSTREAM_MTE_TESTS; do PROGS=$PROGS,$t; done
 PROGS=$PROGS,unpriv:check_futex_fault,check_futex_fault
 
-"$LAB/scripts/kernels.sh"
+"$LAB/scripts/lib/kernels.sh"
 rm -rf "$BUILD/run"
 for k in base patched; do
-	"$LAB/scripts/boot.sh" "$k" "$BUILD/out-$k/arch/arm64/boot/Image" "$PROGS"
+	"$LAB/scripts/lib/boot.sh" "$k" "$BUILD/out-$k/arch/arm64/boot/Image" "$PROGS"
 done
 {
-	"$LAB/scripts/table.sh" base patched
+	"$LAB/scripts/lib/table.sh" base patched
 	echo
-	PROG=unpriv:check_futex_fault "$LAB/scripts/table.sh" base patched
+	PROG=unpriv:check_futex_fault "$LAB/scripts/lib/table.sh" base patched
 	echo
-	PROG=check_futex_fault "$LAB/scripts/table.sh" base patched
+	PROG=check_futex_fault "$LAB/scripts/lib/table.sh" base patched
 	echo
-	PROG=check_uaccess_stress "$LAB/scripts/table.sh" base patched
+	PROG=check_uaccess_stress "$LAB/scripts/lib/table.sh" base patched
 	echo
-	"$LAB/scripts/kunit.sh" patched | awk -F '\t' '{ n[$2]++ } END {
+	"$LAB/scripts/lib/kunit.sh" patched | awk -F '\t' '{ n[$2]++ } END {
 		printf "KUnit cases on patched:"; for (s in n) printf " %d %s", n[s], s; printf "\n" }'
 } | tee "$BUILD/run/table.txt"

@@ -1,13 +1,22 @@
 #!/bin/sh
-# The series ready to send, for inspection in build/send/: the patches of
-# patches/, each addressed To its maintainers and Cc its lists and reviewers
-# as scripts/get_maintainer.pl finds them (the cover letter to all of
-# them), and the output of "git send-email --dry-run" on them
-# (dry-run.txt).  Nothing is sent.  The From is this repository's git
-# identity, the sender's.
+# The series ready to send, for inspection in build/send/.  Nothing is sent.
+# The From is this repository's git identity, the sender's.
+#
+# First the private report (security/): the series fixes an unprivileged
+# kernel hang (FUTEX_LOCK_PI that no signal ends, read() that spins until
+# SIGKILL), so, as Documentation/process/security-bugs.rst asks, it goes to
+# security@kernel.org, with the maintainers of the fixes, before anything
+# public: report.txt, a mail that describes the bugs and carries the fixes
+# (the patches with a Fixes: tag) inline, and its dry run.  The public
+# posting follows once that list agrees.
+#
+# Then the public posting: the patches of patches/, each addressed To its
+# maintainers and Cc its lists and reviewers as scripts/get_maintainer.pl
+# finds them (the cover letter to all of them), and the output of
+# "git send-email --dry-run" on them (dry-run.txt).
 set -eu
-# shellcheck source=scripts/common.sh
-. "$(dirname -- "$0")/common.sh"
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname -- "$0")/lib/common.sh"
 
 "$LAB/scripts/deps.sh"
 "$LAB/scripts/tree.sh"
@@ -26,7 +35,7 @@ cp "$PATCHES"/*.patch "$out/"
 # Addresses from get_maintainer.pl, one a line: maintainers (--nol) or the
 # rest (--nom: lists and reviewers); never commit signers.
 addresses() { # PATCH --nol|--nom
-	(cd "$BUILD/linux-lab" && scripts/get_maintainer.pl --no-git --no-git-fallback \
+	(cd "$KLAB" && scripts/get_maintainer.pl --no-git --no-git-fallback \
 		--norolestats "$2" "$1") | grep '@' || true
 }
 : >"$out/to.all"
@@ -55,8 +64,34 @@ for p in "$out"/0*.patch; do
 		}
 		{ print }' "$p" >"$p.new"
 	mv "$p.new" "$p"
-	rm -f "$p.to" "$p.cc"
 done
+
+# The private report: the cover letter's text, then the fixes inline.
+sec=$out/security
+mkdir -p "$sec"
+fixes=$(grep -l '^Fixes: ' "$out"/0*.patch) || die "send: no patch has a Fixes: tag"
+{
+	echo "From: $name <$email>"
+	echo "To: security@kernel.org"
+	for f in $fixes; do cat "$f.to"; done | sort -u | sed 's/^/Cc: /'
+	echo "Subject: [SECURITY] $(head -n 1 "$COVER")"
+	echo
+	echo "This is a private report, under Documentation/process/security-bugs.rst:"
+	echo "unprivileged tasks can hang CPUs in the kernel on arm64 with MTE.  The"
+	echo "fixes follow; the whole series, with its tests, goes to the public"
+	echo "lists once you agree on a date."
+	echo
+	sed -n '/^$/,/^-- *$/p' "$cover" | sed '1d'
+	for f in $fixes; do
+		echo "---8<--- $(basename "$f")"
+		sed -n '/^Subject: /,$p' "$f" | grep -v '^\(To\|Cc\): '
+	done
+} >"$sec/report.txt"
+rm -f "$out"/*.to "$out"/*.cc
+git send-email --dry-run --confirm=never --from="$name <$email>" --suppress-cc=all \
+	--8bit-encoding=UTF-8 --no-format-patch "$sec/report.txt" \
+	</dev/null >"$sec/dry-run.txt" 2>&1 ||
+	die "send: git send-email --dry-run of the private report failed (see $sec/dry-run.txt)"
 
 git send-email --dry-run --confirm=never --from="$name <$email>" --suppress-cc=self \
 	--8bit-encoding=UTF-8 --no-format-patch "$out"/0*.patch \

@@ -9,11 +9,11 @@
 #  - the patched kernel with lockdep, atomic-sleep checks and KASAN_HW_TAGS
 #    (scripts/debug.sh).
 set -eu
-# shellcheck source=scripts/common.sh
-. "$(dirname -- "$0")/common.sh"
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname -- "$0")/lib/common.sh"
 
 mkdir -p "$BUILD"
-check "main job's kernels" "$LAB/scripts/kernels.sh"
+check "main job's kernels" "$LAB/scripts/lib/kernels.sh"
 check "every patch builds alone for arm64; the series builds for x86_64 and without MTE" \
 	"$LAB/scripts/bisect-build.sh"
 check "KUnit fails on a mutant whose pagefault_disable() keeps the record" "$LAB/scripts/mutant.sh"

@@ -5,8 +5,8 @@
 # Ends with "N passed, N failed"; exits non-zero on any failure.  The
 # checks that need more kernel builds are scripts/slow.sh's.
 set -eu
-# shellcheck source=scripts/common.sh
-. "$(dirname -- "$0")/common.sh"
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname -- "$0")/lib/common.sh"
 
 # checkpatch --strict, run from the lab tree: no ERROR, no WARNING, and
 # every CHECK explained below the patch's "---".  UNKNOWN_COMMIT_ID is
@@ -88,15 +88,19 @@ powered_off() {
 # The upstream MTE selftests: the same result, case by case, on both.
 upstream_same() {
 	for t in $UPSTREAM_MTE_TESTS; do
-		"$LAB/scripts/results.sh" base | grep "^$t	" >"$BUILD/run/upstream.base"
-		"$LAB/scripts/results.sh" patched | grep "^$t	" >"$BUILD/run/upstream.patched"
+		"$LAB/scripts/lib/results.sh" base | grep "^$t	" >"$BUILD/run/upstream.base"
+		"$LAB/scripts/lib/results.sh" patched | grep "^$t	" >"$BUILD/run/upstream.patched"
 		[ -s "$BUILD/run/upstream.base" ] || { echo "$t did not run on base"; return 1; }
 		echo "$t: $(grep -c '	pass$' "$BUILD/run/upstream.base") of $(wc -l <"$BUILD/run/upstream.base") pass on base"
 		diff "$BUILD/run/upstream.base" "$BUILD/run/upstream.patched" || return 1
 	done
 }
+failed_with() { # LOG: a step that already failed, with its log
+	cat "$1"
+	return 1
+}
 lab_shellcheck() {
-	(cd "$LAB" && shellcheck -x -s sh scripts/*.sh guest/init .ci/run)
+	(cd "$LAB" && shellcheck -x -s sh scripts/*.sh scripts/lib/*.sh guest/init .ci/run)
 }
 
 # One kernel version: the series' checks, its main job, the checks of the
@@ -107,7 +111,16 @@ version() {
 	check "$KVER: checkpatch --strict on every patch" checkpatch
 	check "$KVER: every patch is signed off by its author" signed_off
 	check "$KVER: the cover letter lists the series" cover_matches
-	check "$KVER: send.sh: a dry run addresses every message To and Cc get_maintainer.pl" send_dry_run
+	check "$KVER: send.sh: the private report, then a dry run addressing every message" send_dry_run
+	if [ -n "$SRC_SUITE" ]; then
+		rc=0
+		"$LAB/scripts/lib/upstream-apply.sh" >"$BUILD/upstream.log" 2>&1 || rc=$?
+		case $rc in
+		0) check "$KVER: the series applies to the upstream tarball" cat "$BUILD/upstream.log" ;;
+		3) skip "$KVER: upstream tarball: $(tail -n 1 "$BUILD/upstream.log")" ;;
+		*) check "$KVER: the series applies to the upstream tarball" failed_with "$BUILD/upstream.log" ;;
+		esac
+	fi
 	echo "== Linux $KVER: main job"
 	if check "$KVER: main job (apply, build, boot base and patched with MTE, run tests)" "$LAB/scripts/lab.sh"; then
 		cat "$BUILD/run/table.txt"
@@ -117,7 +130,7 @@ version() {
 		check "$KVER: both kernels mounted gfs2 and btrfs" mounts
 		check "$KVER: the patched guest powered off by itself" powered_off
 		check "$KVER: upstream MTE selftests: same results on base and patched" upstream_same
-		check "$KVER: W=1 and sparse: no new warning in the files the series touches" "$LAB/scripts/warnings.sh"
+		check "$KVER: W=1 and sparse: no new warning in the files the series touches" "$LAB/scripts/lib/warnings.sh"
 	else
 		not_run "$KVER: the checks of the main job's results"
 	fi

@@ -7,8 +7,8 @@
 #   linux-base/  worktree at "base": the unpatched kernel
 #   linux-lab/   worktree, branch "lab" = base + git am patches/*.patch
 set -eu
-# shellcheck source=scripts/common.sh
-. "$(dirname -- "$0")/common.sh"
+# shellcheck source=scripts/lib/common.sh
+. "$(dirname -- "$0")/lib/common.sh"
 
 # git in tree $1, with an identity for the commits the lab itself makes.
 git_in() {

@@ -5,7 +5,7 @@
 # wrote to build/run/NAME/out.txt, and leaves kunit.py's summary in
 # build/run/NAME/kunit.txt.
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# = 1 ] || die "usage: kunit.sh NAME"

@@ -4,7 +4,7 @@
 # them ("make -C tools/testing/selftests TARGETS=arm64 ... install"), to be
 # run with run_kselftest.sh.
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 g=$BUILD/guest

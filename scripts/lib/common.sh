@@ -1,7 +1,11 @@
 # shellcheck shell=sh disable=SC2034
 # Paths and settings shared by every lab script.  Sourced, never run.
 
-LAB=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+# The lab's top folder: commands are in scripts/, helpers in scripts/lib/.
+case $(dirname -- "$0") in
+*/lib) LAB=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd) ;;
+*) LAB=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd) ;;
+esac
 # The kernel the lab works on, KVER, and where its files are: the one
 # table of versions.  7.3 (the default) is mainline 7.3-rc7, the series
 # for LKML: patches/, built under build/, source package linux-source-7.3
@@ -38,6 +42,14 @@ src_tarball() {
 	else
 		echo "/usr/src/$SRC_PKG.tar.xz"
 	fi
+}
+# apt-get on SRC_SUITE alone, with the sources list and state that
+# scripts/deps.sh made under $SUITE_DIR/$SRC_SUITE.
+suite_apt() {
+	d=$SUITE_DIR/$SRC_SUITE
+	apt-get -qq -o Dir::Etc::sourcelist="$d/suite.sources" -o Dir::Etc::sourceparts=- \
+		-o Dir::State::Lists="$d/lists" -o Dir::Cache="$d/cache" \
+		-o Acquire::Check-Valid-Until=false "$@"
 }
 CCACHE_DIR=${CCACHE_DIR:-/var/cache/mte-lab/ccache}
 CROSS=aarch64-linux-gnu-

@@ -2,7 +2,7 @@
 # Fresh gfs2 and btrfs images for one boot:  disks.sh DIR
 # BTRFS_MKFS_ARGS in the environment: more options for mkfs.btrfs.
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# = 1 ] || die "usage: disks.sh DIR"

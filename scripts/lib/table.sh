@@ -8,12 +8,12 @@
 # direct_small, io_uring and stress fixtures, per futex kind; per kernel:
 # live-locks, wrong results, passes, skips.  Then every live-lock by name.
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# -ge 1 ] || die "usage: table.sh NAME..."
 for n; do
-	"$LAB/scripts/results.sh" "$n" | awk -F '\t' -v k="$n" -v prog="${PROG:-check_uaccess_fault}" '
+	"$LAB/scripts/lib/results.sh" "$n" | awk -F '\t' -v k="$n" -v prog="${PROG:-check_uaccess_fault}" '
 	$1 == prog && $2 ~ /^(uaccess|recover|direct_small|io_uring|futex|stress|traced|bytecount)\./ {
 		split($2, p, ".")
 		split(p[2], v, "_")

@@ -3,11 +3,11 @@
 # the trees (base, and base + patches/), the base and patched arm64 kernels
 # (build/out-base, build/out-patched) and the guest initramfs.
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 "$LAB/scripts/deps.sh"
 "$LAB/scripts/tree.sh"
-"$LAB/scripts/build-kernel.sh" "$KBASE" "$BUILD/out-base"
-"$LAB/scripts/build-kernel.sh" "$BUILD/linux-lab" "$BUILD/out-patched"
-"$LAB/scripts/rootfs.sh"
+"$LAB/scripts/lib/build-kernel.sh" "$KBASE" "$BUILD/out-base"
+"$LAB/scripts/lib/build-kernel.sh" "$KLAB" "$BUILD/out-patched"
+"$LAB/scripts/lib/rootfs.sh"

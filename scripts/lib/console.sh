@@ -4,7 +4,7 @@
 # that report a kernel problem (BUG, WARNING, Oops, lockdep, soft lockup,
 # hung task, RCU stall, panic).  The one list of what counts as a report.
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# = 1 ] || die "usage: console.sh NAME"

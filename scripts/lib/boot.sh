@@ -7,7 +7,7 @@
 # Fails, in one line, if the kernel does not boot, the emulator's MTE is
 # wrong, or the run does not finish in time.
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# -ge 3 ] || die "usage: boot.sh NAME IMAGE PROGRAMS [TIMEOUT]"
@@ -15,10 +15,10 @@ name=$1 image=$2 progs=$3 secs=${4:-1500}
 dir=$BUILD/run/$name
 [ -f "$image" ] || die "boot: no kernel image $image"
 [ -f "$BUILD/guest/initramfs.cpio" ] || die "boot: no initramfs (run scripts/rootfs.sh)"
-"$LAB/scripts/disks.sh" "$dir"
+"$LAB/scripts/lib/disks.sh" "$dir"
 rm -f "$dir/out.txt" "$dir/console.log" "$dir/stopped"
 rc=0
-"$LAB/scripts/qemu.sh" "$image" "$BUILD/guest/initramfs.cpio" "$dir/console.log" \
+"$LAB/scripts/lib/qemu.sh" "$image" "$BUILD/guest/initramfs.cpio" "$dir/console.log" \
 	"$dir/out.txt" "$secs" "lab.run=$progs${BOOT_ARGS:+ $BOOT_ARGS}" "$dir/gfs2.img" "$dir/btrfs.img" || rc=$?
 [ "$rc" != 124 ] || die "boot: $name timed out after $secs s (see $dir/console.log)"
 # 3: the guest finished its run but did not power off, and was stopped.
@@ -32,7 +32,7 @@ grep -q '^mte-selfcheck: ok' "$dir/out.txt" 2>/dev/null || {
 	die "boot: kernel $name did not boot to /init (see $dir/console.log)"
 }
 grep -q '^lab: done' "$dir/out.txt" || die "boot: the guest run of $name did not finish (see $dir/out.txt)"
-"$LAB/scripts/console.sh" "$name" >"$dir/reports.txt" || true
+"$LAB/scripts/lib/console.sh" "$name" >"$dir/reports.txt" || true
 [ ! -s "$dir/reports.txt" ] ||
 	echo "warning: $name console shows $(wc -l <"$dir/reports.txt") reports (see $dir/reports.txt)" >&2
 note "$name: finished, results in $dir/out.txt"

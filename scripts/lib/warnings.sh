@@ -4,7 +4,7 @@
 # are compared without line numbers; the ones only the patched tree has are
 # printed.  Needs the kernels of scripts/lab.sh.
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 files=$(git -C "$KLAB" diff --name-only base..lab -- '*.c' ':!tools' ':!scripts')

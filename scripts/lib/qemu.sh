@@ -7,7 +7,7 @@
 # spinning in the kernel stalls RCU, and with it the shutdown) is stopped,
 # with a warning: exit status 3.
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# -ge 6 ] || die "usage: qemu.sh KERNEL INITRD CONSOLE_LOG OUTPUT TIMEOUT CMDLINE [DISK...]"
@@ -16,6 +16,11 @@ shift 6
 q=$QEMU_ROOT/usr/bin/qemu-system-aarch64
 [ -x "$q" ] || die "qemu: no QEMU 10 at $q (run scripts/deps.sh)"
 libs=$QEMU_ROOT/usr/lib/x86_64-linux-gnu:$QEMU_ROOT/lib/x86_64-linux-gnu
+
+# LAB_ICOUNT=1: one vCPU whose clock counts instructions (1 ns each), for
+# the benchmark: the same kernel and workload give the same guest times.
+cpus="-smp 2"
+[ -z "${LAB_ICOUNT:-}" ] || cpus="-smp 1 -icount shift=0,sleep=off"
 
 set -- "$@" ""
 n=0
@@ -29,7 +34,7 @@ done
 # shellcheck disable=SC2086
 timeout -k 5 "$secs" "$QEMU_ROOT/lib64/ld-linux-x86-64.so.2" --library-path "$libs" "$q" \
 	-L "$QEMU_ROOT/usr/share/qemu" \
-	-M virt,mte=on -cpu max -smp 2 -m 1G -nic none -display none -no-reboot \
+	-M virt,mte=on -cpu max $cpus -m 1G -nic none -display none -no-reboot \
 	-monitor none -serial "file:$console" \
 	-device virtio-serial-device -chardev "file,id=out,path=$output" \
 	-device virtconsole,chardev=out \

@@ -5,7 +5,7 @@
 # case reported a live-lock) or wrong (it failed otherwise).  The KUnit
 # cases come from scripts/kunit.sh.  The one parser of the guest's output.
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# = 1 ] || die "usage: results.sh NAME"

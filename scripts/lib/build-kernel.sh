@@ -5,7 +5,7 @@
 # ARCH=x86_64 in the environment, to scripts/kernel-x86_64.config (a build
 # check only: the series must build where MTE does not exist).
 set -eu
-# shellcheck source=scripts/common.sh
+# shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/common.sh"
 
 [ $# -ge 2 ] || die "usage: build-kernel.sh SRC OUT [CONFIG_X=y ...]"
@@ -16,8 +16,8 @@ mkdir -p "$out" "$CCACHE_DIR"
 src=$(cd "$src" && pwd) out=$(cd "$out" && pwd)
 arch=${ARCH:-arm64}
 case $arch in
-arm64) frag=$LAB/scripts/kernel.config cross=$CROSS target=Image ;;
-x86_64) frag=$LAB/scripts/kernel-x86_64.config cross='' target=bzImage ;;
+arm64) frag=$LAB/scripts/lib/kernel.config cross=$CROSS target=Image ;;
+x86_64) frag=$LAB/scripts/lib/kernel-x86_64.config cross='' target=bzImage ;;
 *) die "build: unknown ARCH $arch" ;;
 esac
 # An extra line replaces the fragment's line for the same symbol.
