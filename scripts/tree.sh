@@ -6,6 +6,7 @@
 #                repository is created (export it with scripts/export.sh)
 #   linux-base/  worktree at "base": the unpatched kernel
 #   linux-lab/   worktree, branch "lab" = base + git am patches/*.patch
+#   linux-am/    scratch worktree where the patches are applied
 set -eu
 # shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/lib/common.sh"
@@ -62,18 +63,24 @@ if [ "$(cat "$BUILD/lab.stamp" 2>/dev/null)" = "$stamp" ] &&
 	exit 0
 fi
 rm -f "$BUILD/lab.stamp"
-git -C "$KLAB" am --abort >/dev/null 2>&1 || true
-git -C "$KLAB" checkout -q -f -B lab base
-git -C "$KLAB" clean -q -f -d -x
+# Apply in a scratch worktree, then move the lab tree to the result: git
+# checkout rewrites only the files that differ, so a change to changelogs
+# alone rebuilds nothing.
+KAM=$BUILD/linux-am
+[ -d "$KAM" ] || git_k worktree add -q --detach "$KAM" base
+git -C "$KAM" am --abort >/dev/null 2>&1 || true
+git -C "$KAM" checkout -q -f --detach base
 set -- "$PATCHES"/0*.patch
 if [ -e "$1" ]; then
 	for p; do
 		case $p in */0000-cover-letter.patch) continue ;; esac
-		git_in "$KLAB" am -q --keep-cr "$p" >"$BUILD/am.log" 2>&1 || {
-			git -C "$KLAB" am --abort >/dev/null 2>&1 || true
+		git_in "$KAM" am -q --keep-cr "$p" >"$BUILD/am.log" 2>&1 || {
+			git -C "$KAM" am --abort >/dev/null 2>&1 || true
 			die "tree: patch does not apply: $(basename "$p") (see $BUILD/am.log)"
 		}
 	done
 fi
+git -C "$KLAB" checkout -q -f -B lab "$(git -C "$KAM" rev-parse HEAD)"
+git -C "$KLAB" clean -q -f -d -x
 echo "$stamp" >"$BUILD/lab.stamp"
 note "lab tree: $(git -C "$KLAB" rev-list --count base..lab) patches on $(git -C "$KSRC" log -1 --format=%s base)"
