@@ -27,6 +27,8 @@ cp "$BUSYBOX_DIR/bin/busybox" "$root/bin/"
 ln -s busybox "$root/bin/sh"     # init installs the other applets
 cp "$g/bin/"* "$root/bin/"
 cp -a "$g/kselftest" "$root/kselftest"
+# The tests also run as nobody: the tree's run_kselftest.sh is 0744.
+chmod -R a+rX "$root/kselftest"
 cp "$LAB/guest/init" "$root/init"
 chmod +x "$root/init"
 (cd "$root" && find . | cpio -o -H newc --quiet) >"$g/initramfs.cpio"
