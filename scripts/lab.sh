@@ -8,13 +8,15 @@ set -eu
 . "$(dirname -- "$0")/lib/common.sh"
 lab_lock
 
-# Guest programs run on both kernels: the KUnit results, the series' tests
-# (the matrix as root and as nobody, the stress test), the upstream arm64
-# MTE selftests, and last the futex test as nobody: on the base kernel it
-# leaves a CPU spinning.
-PROGS=kunit,check_uaccess_fault,unpriv:check_uaccess_fault,check_uaccess_stress
+# Guest programs run on both kernels, in this order: the futex test, as
+# nobody and as root (its traced cases need root), first: on the base
+# kernel it leaves a CPU spinning where SIGKILL cannot stop it, and so does
+# the matrix's btrfs O_DIRECT write; the guest has a third CPU to finish
+# on.  Then the KUnit results, the series' tests (the matrix as root and
+# as nobody, the stress test) and the upstream arm64 MTE selftests.
+PROGS=unpriv:check_futex_fault,check_futex_fault,kunit,check_uaccess_fault
+PROGS=$PROGS,unpriv:check_uaccess_fault,check_uaccess_stress
 for t in $UPSTREAM_MTE_TESTS; do PROGS=$PROGS,$t; done
-PROGS=$PROGS,unpriv:check_futex_fault,check_futex_fault
 
 "$LAB/scripts/lib/kernels.sh"
 rm -rf "$BUILD/run"

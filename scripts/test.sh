@@ -99,8 +99,42 @@ failed_with() { # LOG: a step that already failed, with its log
 	cat "$1"
 	return 1
 }
+# docs/results.md: what this run measured, written at its end.
+results_md() {
+	echo "# Results of the last test command run"
+	echo
+	echo "\`scripts/test.sh\`, finished $(date -u '+%Y-%m-%d %H:%M UTC') after" \
+		"$((($(date +%s) - start) / 60)) min on $(nproc) cores:" \
+		"$pass passed, $fail failed, $skipped skipped."
+	for v in $KVERS; do
+		lab_paths "$v"
+		echo
+		echo "## Linux $KVER"
+		echo
+		if [ -f "$BUILD/run/table.txt" ]; then
+			echo "The main job's table (\`KVER=$KVER scripts/lab.sh\`):"
+			echo
+			sed 's/^/    /' "$BUILD/run/table.txt"
+			echo
+			echo "task_struct object size (/sys/kernel/slab/task_struct/object_size):" \
+				"base $(sed -n 's/^lab: task_struct object_size //p' "$BUILD/run/base/out.txt")," \
+				"patched $(sed -n 's/^lab: task_struct object_size //p' "$BUILD/run/patched/out.txt") bytes."
+		else
+			echo "No results: the main job did not run."
+		fi
+	done
+}
 lab_shellcheck() {
 	(cd "$LAB" && shellcheck -x -s sh scripts/*.sh scripts/lib/*.sh guest/init .ci/run)
+}
+
+# The checks of the main job's results, as they are in build/run/.
+results_checks() {
+	check "$KVER: results exactly as in expected/$KVER.txt" "$LAB/scripts/expect.sh" --check
+	check "$KVER: no report on the patched kernel's console" console_clean
+	check "$KVER: both kernels mounted gfs2 and btrfs" mounts
+	check "$KVER: the patched guest powered off by itself" powered_off
+	check "$KVER: upstream MTE selftests: same results on base and patched" upstream_same
 }
 
 # One kernel version: the series' checks, its main job, the checks of the
@@ -125,19 +159,25 @@ version() {
 	if check "$KVER: main job (apply, build, boot base and patched with MTE, run tests)" "$LAB/scripts/lab.sh"; then
 		cat "$BUILD/run/table.txt"
 		echo "== Linux $KVER: results"
-		check "$KVER: results exactly as in expected/$KVER.txt" "$LAB/scripts/expect.sh" --check
-		check "$KVER: no report on the patched kernel's console" console_clean
-		check "$KVER: both kernels mounted gfs2 and btrfs" mounts
-		check "$KVER: the patched guest powered off by itself" powered_off
-		check "$KVER: upstream MTE selftests: same results on base and patched" upstream_same
+		results_checks
 		check "$KVER: W=1 and sparse: no new warning in the files the series touches" "$LAB/scripts/lib/warnings.sh"
 	else
 		not_run "$KVER: the checks of the main job's results"
 	fi
 }
 
+# scripts/test.sh --results: only the checks of the last main job's
+# results, for KVER (to see what they catch, without booting again).
+if [ "${1:-}" = --results ]; then
+	lab_lock
+	results_checks
+	summary
+	exit
+fi
+
 lab_lock
 mkdir -p "$LAB/build"
+start=$(date +%s)
 check "shellcheck on the lab scripts" lab_shellcheck
 for v in $KVERS; do
 	lab_paths "$v"
@@ -150,4 +190,5 @@ for v in $KVERS; do
 	*) check "$KVER: scripts/deps.sh (see $BUILD.deps.log)" false ;;
 	esac
 done
+results_md >"$LAB/docs/results.md"
 summary
