@@ -15,8 +15,9 @@ checkpatch() {
 	bad=0
 	for p in "$PATCHES"/0*.patch; do
 		case $p in */0000-cover-letter.patch) continue ;; esac
-		out=$(cd "$KLAB" && scripts/checkpatch.pl --strict --show-types \
-			--ignore UNKNOWN_COMMIT_ID "$p" 2>&1) || true
+		# Debian's python3 first: spdxcheck.py needs its python3-ply.
+		out=$(cd "$KLAB" && PATH=/usr/bin:$PATH scripts/checkpatch.pl --strict \
+			--show-types --ignore UNKNOWN_COMMIT_ID "$p" 2>&1) || true
 		echo "$out" | grep -q '^total: [0-9]* errors' ||
 			{ echo "$(basename "$p"): checkpatch did not run: $out" | head -n 5; bad=1; continue; }
 		if echo "$out" | grep -E '^(ERROR|WARNING):'; then
@@ -68,6 +69,7 @@ send_dry_run() {
 # The patched kernel's console shows no report (scripts/console.sh).
 console_clean() {
 	for k in base patched; do
+		"$LAB/scripts/lib/console.sh" "$k" >"$BUILD/run/$k/reports.txt" || return 1
 		echo "$k: $(wc -l <"$BUILD/run/$k/reports.txt") reports"
 		sed 's/^/    /' "$BUILD/run/$k/reports.txt"
 	done
