@@ -2,7 +2,7 @@
 # The benchmark, in instructions: boot the base kernel twice (the A/A
 # control: the same Image, two boots), the patched kernel, and the
 # record-free alternative (base + the series' patches before the record,
-# "mm: record user access faults ..."), each under QEMU's
+# "mm: record where a user access ..."), each under QEMU's
 # -icount shift=0,sleep=off on one vCPU, where guest time counts
 # instructions; run guest/bench.c once a boot.  Writes build/bench/:
 # raw.txt, table.md (instructions per call and ratios to base, with the
@@ -16,8 +16,8 @@ lab_lock
 out=$BUILD/bench
 "$LAB/scripts/lib/kernels.sh"
 command -v gnuplot >/dev/null || die "bench: gnuplot is missing (scripts/deps.sh installs it)"
-first=$(git -C "$KLAB" log --format=%H --grep='^mm: record user access faults' base..lab)
-[ -n "$first" ] || die "bench: no patch 'mm: record user access faults ...' in $KLAB"
+first=$(git -C "$KLAB" log --format=%H --grep='^mm: record where a user access' base..lab)
+[ -n "$first" ] || die "bench: no patch 'mm: record where a user access ...' in $KLAB"
 rf=$BUILD/linux-recordfree
 [ -d "$rf" ] || git -C "$KSRC" worktree add -q --detach "$rf" "$first~1"
 [ "$(git -C "$rf" rev-parse HEAD)" = "$(git -C "$KLAB" rev-parse "$first~1")" ] ||
