@@ -139,10 +139,8 @@ results_checks() {
 	check "$KVER: upstream MTE selftests: same results on base and patched" upstream_same
 }
 
-# One kernel version: the series' checks, its main job, the checks of the
-# main job's results.
-version() {
-	echo "== Linux $KVER: the series"
+# The checks of the series itself.
+series_checks() {
 	check "$KVER: the patches apply (scripts/tree.sh)" "$LAB/scripts/tree.sh"
 	check "$KVER: checkpatch --strict on every patch" checkpatch
 	check "$KVER: every patch is signed off by its author" signed_off
@@ -157,6 +155,13 @@ version() {
 		*) check "$KVER: the series applies to the upstream tarball" failed_with "$BUILD/upstream.log" ;;
 		esac
 	fi
+}
+
+# One kernel version: the series' checks, its main job, the checks of the
+# main job's results.
+version() {
+	echo "== Linux $KVER: the series"
+	series_checks
 	echo "== Linux $KVER: main job"
 	if check "$KVER: main job (apply, build, boot base and patched with MTE, run tests)" "$LAB/scripts/lab.sh"; then
 		cat "$BUILD/run/table.txt"
@@ -169,13 +174,16 @@ version() {
 }
 
 # scripts/test.sh --results: only the checks of the last main job's
-# results, for KVER (to see what they catch, without booting again).
-if [ "${1:-}" = --results ]; then
+# results, for KVER (to see what they catch, without booting again);
+# --series: only the checks of the series, for KVER.
+case ${1:-} in
+--results | --series)
 	lab_lock
-	results_checks
+	"${1#--}_checks"
 	summary
 	exit
-fi
+	;;
+esac
 
 lab_lock
 mkdir -p "$LAB/build"

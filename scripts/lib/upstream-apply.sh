@@ -8,7 +8,7 @@
 # files are gone), so nothing could be checked.
 set -eu
 # shellcheck source=scripts/lib/common.sh
-. "$(dirname -- "$0")/lib/common.sh"
+. "$(dirname -- "$0")/common.sh"
 
 [ -n "$SRC_SUITE" ] || die "upstream-apply: KVER=$KVER comes from Debian 12, which has no orig tarball to check"
 d=$SUITE_DIR/$SRC_SUITE
