@@ -8,15 +8,22 @@ set -eu
 . "$(dirname -- "$0")/lib/common.sh"
 lab_lock
 
-# Guest programs run on both kernels, in this order: the futex test, as
-# nobody and as root (its traced cases need root), first: on the base
-# kernel it leaves a CPU spinning where SIGKILL cannot stop it, and so does
-# the matrix's btrfs O_DIRECT write; the guest has a third CPU to finish
-# on.  Then the KUnit results, the series' tests (the matrix as root and
-# as nobody, the stress test) and the upstream arm64 MTE selftests.
-PROGS=unpriv:check_futex_fault,check_futex_fault,kunit,check_uaccess_fault
-PROGS=$PROGS,unpriv:check_uaccess_fault,check_uaccess_stress
+# Guest programs run on both kernels: the KUnit results, the series'
+# tests (the matrix as root and as nobody, the stress test, the futex test
+# as nobody and as root, whose traced cases need root) and the upstream
+# arm64 MTE selftests.  On the base kernel the futex test leaves a CPU
+# spinning where SIGKILL cannot stop it, and so, on 7.3, does the matrix's
+# btrfs O_DIRECT write; the guest has a third CPU to finish on.  On 7.3
+# the futex test goes first.  On 6.12 it goes last: there, a task spinning
+# in the kernel holds up RCU Tasks, and with it the kprobe events of the
+# traced cases.
+PROGS=kunit,check_uaccess_fault,unpriv:check_uaccess_fault,check_uaccess_stress
 for t in $UPSTREAM_MTE_TESTS; do PROGS=$PROGS,$t; done
+FUTEX=unpriv:check_futex_fault,check_futex_fault
+case $KVER in
+6.12) PROGS=$PROGS,$FUTEX ;;
+*) PROGS=$FUTEX,$PROGS ;;
+esac
 
 "$LAB/scripts/lib/kernels.sh"
 rm -rf "$BUILD/run"
