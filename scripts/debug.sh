@@ -32,8 +32,8 @@ dir=$BUILD/run/debug
 "$LAB/scripts/lib/table.sh" debug | tee "$dir/table.txt"
 PROG=unpriv:check_futex_fault "$LAB/scripts/lib/table.sh" debug | tee -a "$dir/table.txt"
 "$LAB/scripts/lib/kunit.sh" debug >"$dir/kunit.cases"
-ok=$(grep -c '	SUCCESS$' "$dir/kunit.cases") || true
-bad=$(grep -vc '	SUCCESS$' "$dir/kunit.cases") || true
+ok=$(grep -c '	PASS$' "$dir/kunit.cases") || true
+bad=$(grep -vc '	PASS$' "$dir/kunit.cases") || true
 echo "KUnit uaccess_fault cases: $ok ok, $bad not ok" | tee -a "$dir/table.txt"
 
 fail=0

@@ -19,6 +19,6 @@ sed -i '/^static __always_inline void pagefault_disabled_inc(void)$/,/^}$/{/uacc
 "$LAB/scripts/lib/boot.sh" mutant "$BUILD/out-mutant/arch/arm64/boot/Image" kunit 300
 "$LAB/scripts/lib/kunit.sh" mutant >"$BUILD/run/mutant/kunit.cases"
 cat "$BUILD/run/mutant/kunit.cases"
-grep -qx 'uaccess_fault.outermost_pagefault_disable_clears	FAILURE' "$BUILD/run/mutant/kunit.cases" ||
+grep -qx 'uaccess_fault.outermost_pagefault_disable_clears	FAIL' "$BUILD/run/mutant/kunit.cases" ||
 	die "mutant: the KUnit suite did not notice that pagefault_disable() no longer clears the record"
 note "mutant: KUnit caught the mutation"

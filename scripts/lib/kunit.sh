@@ -1,6 +1,6 @@
 #!/bin/sh
 # The KUnit results of one boot, parsed by the lab tree's kunit.py:
-# kunit.sh NAME prints "SUITE.CASE<TAB>STATUS" (SUCCESS, FAILURE, SKIPPED,
+# kunit.sh NAME prints "SUITE.CASE<TAB>STATUS" (PASS, FAIL, SKIP,
 # ...) for every case in the kernel log that guest/init's "kunit" program
 # wrote to build/run/NAME/out.txt, and leaves kunit.py's summary in
 # build/run/NAME/kunit.txt.
