@@ -193,11 +193,11 @@ for v in $KVERS; do
 	lab_paths "$v"
 	lab_lock
 	rc=0
-	"$LAB/scripts/deps.sh" >"$BUILD.deps.log" 2>&1 || rc=$?
+	"$LAB/scripts/deps.sh" >"$BUILD/deps.log" 2>&1 || rc=$?
 	case $rc in
 	0) version ;;
-	3) skip "Linux $KVER: $(tail -n 1 "$BUILD.deps.log")" ;;
-	*) check "$KVER: scripts/deps.sh (see $BUILD.deps.log)" false ;;
+	3) skip "Linux $KVER: $(tail -n 1 "$BUILD/deps.log")" ;;
+	*) check "$KVER: scripts/deps.sh (see $BUILD/deps.log)" false ;;
 	esac
 done
 results_md >"$LAB/docs/results.md"
