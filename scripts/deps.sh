@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install what the lab needs and is missing: Debian 12 packages, arm64
 # busybox, a Debian 13 root holding QEMU 10 (Debian 12's QEMU 7.2 stores
-# MTE tags wrongly), and the kernel source of KVER.  The only place that
+# MTE tags wrongly), for 7.3 a Debian unstable root holding QEMU 11 (for
+# GCS), and the kernel source of KVER.  The only place that
 # knows the package list.  "dpkg --add-architecture arm64" is the one
 # change to the host's package setup beyond installing packages: it lets
 # apt download busybox-static:arm64, which is unpacked, not installed.
@@ -55,17 +56,28 @@ if [ ! -x "$BUSYBOX_DIR/bin/busybox" ]; then
 	[ -x "$BUSYBOX_DIR/bin/busybox" ] || die "deps: busybox-static:arm64 has no bin/busybox"
 fi
 
-if [ ! -x "$QEMU_ROOT/usr/bin/qemu-system-aarch64" ]; then
-	note "building the Debian 13 root for QEMU 10 in $QEMU_ROOT"
-	rm -rf "$QEMU_ROOT"
-	mkdir -p "$QEMU_ROOT"
-	debootstrap --variant=minbase trixie "$QEMU_ROOT" "$(mirror)" \
-		>"$QEMU_ROOT.log" 2>&1 || die "deps: debootstrap trixie failed (see $QEMU_ROOT.log)"
-	chroot "$QEMU_ROOT" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq --no-install-recommends $QEMU_PKGS" \
-		>>"$QEMU_ROOT.log" 2>&1 || die "deps: installing $QEMU_PKGS in the trixie root failed (see $QEMU_ROOT.log)"
-	chroot "$QEMU_ROOT" apt-get clean
-fi
+# A Debian root of SUITE in DIR holding QEMU, run from there, never
+# installed on the host:  qemu_root SUITE DIR
+qemu_root() {
+	[ ! -x "$2/usr/bin/qemu-system-aarch64" ] || return 0
+	note "building the Debian $1 root for its QEMU in $2"
+	rm -rf "$2"
+	mkdir -p "$2"
+	trap 'rm -rf "$2"' EXIT
+	debootstrap --variant=minbase "$1" "$2" "$(mirror)" >"$2.log" 2>&1 ||
+		die "deps: debootstrap $1 failed (see $2.log)"
+	# Unstable's Release file may be past its validity date.
+	chroot "$2" sh -c "apt-get update -qq -o Acquire::Check-Valid-Until=false &&
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $QEMU_PKGS" \
+		>>"$2.log" 2>&1 || die "deps: installing $QEMU_PKGS in the $1 root failed (see $2.log)"
+	chroot "$2" apt-get clean
+	trap - EXIT
+}
+[ -n "$(mirror)" ] || die "deps: no Debian mirror in /etc/apt/sources.list or sources.list.d"
+qemu_root trixie "$QEMU_ROOT"
+# Debian unstable's QEMU (11.1) emulates FEAT_GCS, for the GCS lane of the
+# kernels that have GCS (GCS_SUBTARGET, see common.sh).
+[ -z "$GCS_SUBTARGET" ] || qemu_root sid "$GCS_QEMU_ROOT"
 
 # A kernel source package from a newer suite than Debian 12's (SRC_SUITE,
 # see common.sh): downloaded with a sources list of its own (the system's
@@ -75,7 +87,6 @@ fi
 # download only.  Exit status 3 says the package could not be fetched.
 if [ -n "$SRC_SUITE" ] && [ ! -f "$(src_tarball)" ]; then
 	m=$(mirror)
-	[ -n "$m" ] || die "deps: no Debian mirror in /etc/apt/sources.list or sources.list.d"
 	d=$SUITE_DIR/$SRC_SUITE
 	note "fetching $SRC_PKG from Debian $SRC_SUITE into $d"
 	rm -rf "$d"

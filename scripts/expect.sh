@@ -1,6 +1,6 @@
 #!/bin/sh
 # What the main job's boots gave, in the form of expected/$KVER.txt: per
-# kernel (base, patched), every test case that did not pass with its
+# boot ($RUNS: base, patched, and on 7.3 gcs-base, gcs-patched), every test case that did not pass with its
 # result (livelock, wrong, skip), the number of cases of each guest
 # program, and every KUnit case of the patched kernel with its status.
 #   scripts/expect.sh             print it
@@ -12,7 +12,7 @@ set -eu
 
 want=$LAB/expected/$KVER.txt
 summary() {
-	for k in base patched; do
+	for k in $RUNS; do
 		"$LAB/scripts/lib/results.sh" "$k" | awk -F '\t' -v k="$k" '
 			{ n[$1]++ }
 			$3 != "pass" { printf "%s\t%s\t%s\t%s\n", k, $1, $2, $3 }

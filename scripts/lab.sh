@@ -25,11 +25,24 @@ case $KVER in
 *) PROGS=$FUTEX,$PROGS ;;
 esac
 
+# The GCS lane (kernels with GCS): the same two kernels under unstable's
+# QEMU 11, which emulates GCS, running the GCS uaccess test as nobody and
+# as root.  On the base kernel its calls spin in the kernel, most where
+# SIGKILL cannot stop them; the test leaves those at SCHED_IDLE.
+# On base, sysrq-l then shows where they spin.
+GCS_PROGS=unpriv:gcs-uaccess,gcs-uaccess
+
 "$LAB/scripts/lib/kernels.sh"
 rm -rf "$BUILD/run"
 for k in base patched; do
 	"$LAB/scripts/lib/boot.sh" "$k" "$BUILD/out-$k/arch/arm64/boot/Image" "$PROGS"
 done
+if [ -n "$GCS_SUBTARGET" ]; then
+	LAB_QEMU_ROOT=$GCS_QEMU_ROOT "$LAB/scripts/lib/boot.sh" gcs-base \
+		"$BUILD/out-base/arch/arm64/boot/Image" "$GCS_PROGS,sysrq-l"
+	LAB_QEMU_ROOT=$GCS_QEMU_ROOT "$LAB/scripts/lib/boot.sh" gcs-patched \
+		"$BUILD/out-patched/arch/arm64/boot/Image" "$GCS_PROGS"
+fi
 {
 	"$LAB/scripts/lib/table.sh" base patched
 	echo
@@ -39,6 +52,12 @@ done
 	echo
 	PROG=check_uaccess_stress "$LAB/scripts/lib/table.sh" base patched
 	echo
+	if [ -n "$GCS_SUBTARGET" ]; then
+		for p in unpriv:gcs-uaccess gcs-uaccess; do
+			PROG=$p "$LAB/scripts/lib/table.sh" gcs-base gcs-patched
+			echo
+		done
+	fi
 	"$LAB/scripts/lib/kunit.sh" patched | awk -F '\t' '{ n[$2]++ } END {
 		printf "KUnit cases on patched:"; for (s in n) printf " %d %s", n[s], s; printf "\n" }'
 } | tee "$BUILD/run/table.txt"

@@ -4,7 +4,7 @@
 #
 # First the private report (security/): the series fixes an unprivileged
 # kernel hang (FUTEX_LOCK_PI that no signal ends, read() that spins until
-# SIGKILL), so, as Documentation/process/security-bugs.rst asks, it goes to
+# SIGKILL, read() into a GCS page that nothing ends), so, as Documentation/process/security-bugs.rst asks, it goes to
 # security@kernel.org, with the maintainers of the fixes, before anything
 # public: report.txt, a mail that describes the bugs and carries the fixes
 # (the patches with a Fixes: tag) inline, and its dry run.  The public
@@ -77,9 +77,10 @@ fixes=$(grep -l '^Fixes: ' "$out"/0*.patch) || die "send: no patch has a Fixes: 
 	echo "Subject: [SECURITY] $(head -n 1 "$COVER")"
 	echo
 	echo "This is a private report, under Documentation/process/security-bugs.rst:"
-	echo "unprivileged tasks can hang CPUs in the kernel on arm64 with MTE.  The"
-	echo "fixes follow; the whole series, with its tests, goes to the public"
-	echo "lists once you agree on a date."
+	echo "unprivileged tasks can hang CPUs in the kernel on arm64 with MTE, and on"
+	echo "arm64 with GCS through a page from map_shadow_stack(2), where SIGKILL"
+	echo "does not end some of the spins.  The fixes follow; the whole series,"
+	echo "with its tests, goes to the public lists once you agree on a date."
 	echo
 	sed -n '/^$/,/^-- *$/p' "$cover" | sed '1d'
 	for f in $fixes; do

@@ -11,22 +11,26 @@ esac
 # for LKML: patches/, built under build/, source package linux-source-7.3
 # from Debian experimental.  6.12 is the long-term-stable backport:
 # patches-6.12/, built under build/6.12/, Debian 12's linux-source-6.12.
-# Every other path follows from BUILD, PATCHES and COVER (the cover
-# letter's text).  A script that works on both calls lab_paths again.
+# GCS_SUBTARGET is the arm64 kselftest subtarget of the GCS lane, empty
+# where the kernel has no GCS (6.12).  Every other path follows from
+# BUILD, PATCHES and COVER (the cover letter's text).  A script that works on both calls lab_paths again.
 KVERS="7.3 6.12"
 lab_paths() {
 	KVER=$1
 	case $KVER in
 	7.3) BUILD=${LAB_BUILD:-$LAB/build} PATCHES=$LAB/patches SRC_SUITE=experimental
-	     COVER=$LAB/series/cover-letter.txt NOTES=$LAB/series/notes.txt ;;
+	     COVER=$LAB/series/cover-letter.txt NOTES=$LAB/series/notes.txt GCS_SUBTARGET=gcs ;;
 	6.12) BUILD=${LAB_BUILD:-$LAB/build}/6.12 PATCHES=$LAB/patches-6.12 SRC_SUITE=
-	      COVER=$LAB/series/cover-letter-6.12.txt NOTES=$LAB/series/notes-6.12.txt ;;
+	      COVER=$LAB/series/cover-letter-6.12.txt NOTES=$LAB/series/notes-6.12.txt GCS_SUBTARGET= ;;
 	*) echo "error: KVER=$KVER: the lab knows $KVERS" >&2 && exit 1 ;;
 	esac
 	SRC_PKG=linux-source-$KVER
 	KSRC=$BUILD/linux              # git tree: base commit + series on branch "series"
 	KBASE=$BUILD/linux-base        # worktree at the base commit
 	KLAB=$BUILD/linux-lab          # worktree at base + git am $PATCHES
+	# The main job's boots (build/run/NAME): base and patched under QEMU
+	# 10, and where the kernel has GCS, both again under QEMU 11.
+	RUNS="base patched${GCS_SUBTARGET:+ gcs-base gcs-patched}"
 	export KVER
 }
 lab_paths "${KVER:-7.3}"
@@ -34,6 +38,8 @@ lab_paths "${KVER:-7.3}"
 # downloaded and unpacked here, never installed (see scripts/deps.sh).
 SUITE_DIR=${LAB_SUITE_DIR:-/var/cache/mte-lab/suites}
 QEMU_ROOT=${LAB_QEMU_ROOT:-/var/cache/mte-lab/trixie}
+# Debian unstable's root: QEMU 11, which emulates FEAT_GCS (the GCS lane).
+GCS_QEMU_ROOT=${LAB_GCS_QEMU_ROOT:-/var/cache/mte-lab/sid}
 BUSYBOX_DIR=${LAB_BUSYBOX_DIR:-/var/cache/mte-lab/busybox}
 # The source tarball of KVER: installed (Debian 12) or unpacked from SRC_SUITE.
 src_tarball() {

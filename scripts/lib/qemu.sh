@@ -1,7 +1,8 @@
 #!/bin/sh
 # The one QEMU command line:  qemu.sh KERNEL INITRD CONSOLE_LOG OUTPUT TIMEOUT CMDLINE [DISK...]
 # Runs Debian 13's QEMU 10 (its MTE stores one tag per granule) from the
-# root that scripts/deps.sh made, with a hard timeout; never leaves a QEMU
+# root that scripts/deps.sh made (LAB_QEMU_ROOT=$GCS_QEMU_ROOT: unstable's
+# QEMU 11, which also emulates GCS), with a hard timeout; never leaves a QEMU
 # running.  Exit status: QEMU's, or 124 on timeout.  A guest that has
 # written "lab: done" to OUTPUT but does not power off within 20 s (a CPU
 # spinning in the kernel stalls RCU, and with it the shutdown) is stopped,
@@ -14,7 +15,7 @@ set -eu
 kernel=$1 initrd=$2 console=$3 output=$4 secs=$5 cmdline=$6
 shift 6
 q=$QEMU_ROOT/usr/bin/qemu-system-aarch64
-[ -x "$q" ] || die "qemu: no QEMU 10 at $q (run scripts/deps.sh)"
+[ -x "$q" ] || die "qemu: no QEMU at $q (run scripts/deps.sh)"
 libs=$QEMU_ROOT/usr/lib/x86_64-linux-gnu:$QEMU_ROOT/lib/x86_64-linux-gnu
 
 # Three vCPUs: on an unpatched kernel the tests leave up to two CPUs

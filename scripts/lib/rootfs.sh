@@ -1,6 +1,6 @@
 #!/bin/sh
 # Build the guest initramfs: busybox, guest/init, the lab's guest programs,
-# and the lab tree's arm64 MTE selftests as the kernel builds and installs
+# and the lab tree's arm64 MTE (and GCS, where the kernel has it) selftests as the kernel builds and installs
 # them ("make -C tools/testing/selftests TARGETS=arm64 ... install"), to be
 # run with run_kselftest.sh.
 set -eu
@@ -14,11 +14,11 @@ make -s -C "$KLAB" ARCH=arm64 O="$g/o" headers >"$g/headers.log" 2>&1 ||
 	die "rootfs: make headers failed (see $g/headers.log)"
 # Static binaries: the guest has no C library.  A compiler warning in a
 # file the series adds or changes fails (6.12's own MTE tests have some).
-make -C "$KLAB/tools/testing/selftests" TARGETS=arm64 ARM64_SUBTARGETS=mte \
+make -C "$KLAB/tools/testing/selftests" TARGETS=arm64 ARM64_SUBTARGETS="mte $GCS_SUBTARGET" \
 	ARCH=arm64 CROSS_COMPILE="$CROSS" LDFLAGS="-static -pthread" O="$g/o" \
 	INSTALL_PATH="$g/kselftest" install >"$g/kselftest.log" 2>&1 ||
-	die "rootfs: the kselftest build of arm64/mte failed (see $g/kselftest.log)"
-for f in $(git -C "$KLAB" diff --name-only base..lab -- tools/testing/selftests/arm64/mte); do
+	die "rootfs: the kselftest build of arm64 mte $GCS_SUBTARGET failed (see $g/kselftest.log)"
+for f in $(git -C "$KLAB" diff --name-only base..lab -- tools/testing/selftests/arm64); do
 	! grep -q "^${f##*/}:[0-9]*:[0-9]*: warning:" "$g/kselftest.log" ||
 		die "rootfs: the kselftest build warns in ${f##*/} (see $g/kselftest.log)"
 done

@@ -3,7 +3,8 @@
 #   table.sh NAME...     (e.g. table.sh base patched)
 # PROG=unpriv:check_uaccess_fault in the environment: the unprivileged run;
 # PROG=unpriv:check_futex_fault: the futex test; PROG=check_uaccess_stress:
-# the stress test.  Reads scripts/results.sh's output.
+# the stress test; PROG=gcs-uaccess: the GCS test (rows "gcs-read FS" and
+# "futex KIND").  Reads scripts/results.sh's output.
 # One row per filesystem and tag check mode, per filesystem for the recover,
 # direct_small, io_uring and stress fixtures, per futex kind; per kernel:
 # live-locks, wrong results, passes, skips.  Then every live-lock by name.
@@ -14,10 +15,11 @@ set -eu
 [ $# -ge 1 ] || die "usage: table.sh NAME..."
 for n; do
 	"$LAB/scripts/lib/results.sh" "$n" | awk -F '\t' -v k="$n" -v prog="${PROG:-check_uaccess_fault}" '
-	$1 == prog && $2 ~ /^(uaccess|recover|direct_small|io_uring|futex|stress|traced|bytecount)\./ {
+	$1 == prog && $2 ~ /^(uaccess|recover|direct_small|io_uring|futex|stress|traced|bytecount|read)\./ {
 		split($2, p, ".")
 		split(p[2], v, "_")
 		row = (p[1] == "uaccess") ? v[1] " " v[2] : (p[1] == "futex") ? "futex " p[2] : \
+			(p[1] == "read") ? "gcs-read " p[2] : \
 			(p[1] == "direct_small") ? v[1] " direct-small" : v[1] " " p[1]
 		print k, row, $3, p[2] "." p[3]
 	}'
