@@ -6,7 +6,8 @@
 # -icount shift=0,sleep=off on one vCPU, where guest time counts
 # instructions; run guest/bench.c once a boot.  Writes build/bench/:
 # raw.txt, table.md (instructions per call and ratios to base, with the
-# A/A ratio beside them) and ratios.png.  With BENCH_TESTS=1 the
+# A/A ratio beside them, and how far each figure is from the previous
+# run's) and ratios.png.  With BENCH_TESTS=1 the
 # record-free kernel also runs the main job's tests (build/run/recordfree).
 set -eu
 # shellcheck source=scripts/lib/common.sh
@@ -23,6 +24,10 @@ rf=$BUILD/linux-recordfree
 [ "$(git -C "$rf" rev-parse HEAD)" = "$(git -C "$KLAB" rev-parse "$first~1")" ] ||
 	git -C "$rf" checkout -q -f --detach "$(git -C "$KLAB" rev-parse "$first~1")"
 "$LAB/scripts/lib/build-kernel.sh" "$rf" "$BUILD/out-recordfree"
+# The previous run's figures, to say how far this run is from them.
+prev=$BUILD/bench.prev.raw.txt
+rm -f "$prev"
+[ ! -f "$out/raw.txt" ] || cp "$out/raw.txt" "$prev"
 rm -rf "$out"
 mkdir -p "$out"
 image() { echo "$BUILD/out-${1%2}/arch/arm64/boot/Image"; }
@@ -41,5 +46,14 @@ fi
 "$LAB/scripts/lib/bench-table.sh" "$out/raw.txt" "$out/ratios.dat" >"$out/table.md"
 gnuplot -e "datafile='$out/ratios.dat'; outfile='$out/ratios.png'; title='Linux $KVER'" \
 	"$LAB/scripts/lib/bench.gp" || die "bench: gnuplot failed"
+if [ -f "$prev" ]; then
+	# Every figure against the same kernel's in the previous run.
+	awk 'NR == FNR { p[$1, $2] = $3; next }
+	     ($1, $2) in p && $3 ~ /^[0-9]+$/ && p[$1, $2] ~ /^[0-9]+$/ {
+		d = ($3 - p[$1, $2]) / p[$1, $2]; if (d < 0) d = -d
+		n++; if (d > max) { max = d; at = $1 " " $2 " " p[$1, $2] " -> " $3 } }
+	     END { if (n) printf "\nAgainst the previous run: %d figures, the largest difference %.2f%%%s.\n",
+			n, 100 * max, (max > 0 ? " (" at ")" : "") }' "$prev" "$out/raw.txt" >>"$out/table.md"
+fi
 cat "$out/table.md"
 note "bench: $out/table.md, $out/ratios.png"

@@ -130,6 +130,15 @@ results_md() {
 		else
 			echo "No results: the main job did not run."
 		fi
+		echo
+		if [ -f "$BUILD/bench/table.md" ]; then
+			echo "The benchmark (\`KVER=$KVER scripts/bench.sh\`, run before this" \
+				"test command; its plot is build/bench/ratios.png):"
+			echo
+			cat "$BUILD/bench/table.md"
+		else
+			echo "The benchmark (\`scripts/bench.sh\`) has not been run here."
+		fi
 	done
 }
 lab_shellcheck() {

@@ -14,14 +14,19 @@ function ratio(k, key) {
 	return sprintf("%.4f", v[k, key] / v["base", key])
 }
 function fig(k, key) { return (k, key) in v ? v[k, key] : "-" }
+function delta(k, key) {
+	if (v["base", key] !~ /^[0-9.]+$/ || v[k, key] !~ /^[0-9.]+$/)
+		return "-"
+	return sprintf("%+d", v[k, key] - v["base", key])
+}
 END {
-	print "| figure | base | base again | A/A ratio | patched | patched/base | record-free | record-free/base |"
-	print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	print "| figure | base | base again | A/A ratio | patched | patched/base | patched - base | record-free | record-free/base |"
+	print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 	for (i = 1; i <= nk; i++) {
 		k = keys[i]
-		printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", k, fig("base", k),
+		printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", k, fig("base", k),
 			fig("base2", k), ratio("base2", k), fig("patched", k), ratio("patched", k),
-			fig("recordfree", k), ratio("recordfree", k)
+			delta("patched", k), fig("recordfree", k), ratio("recordfree", k)
 		if (ratio("base2", k) != "-" && ratio("patched", k) != "-" && ratio("recordfree", k) != "-")
 			printf "%d %s %s %s %s\n", ++nd, k, ratio("base2", k), ratio("patched", k),
 				ratio("recordfree", k) >dat
