@@ -24,7 +24,7 @@ cover=$COVER    # line 1: subject; then the blurb
 [ -f "$NOTES" ] || die "export: no $NOTES"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-git -C "$KSRC" format-patch -q --cover-letter --zero-commit \
+git -C "$KSRC" format-patch -q --cover-letter --zero-commit --subject-prefix="$PREFIX" \
 	--no-signature -o "$tmp" base..series
 python3 - "$cover" "$NOTES" "$tmp" <<'PY'
 import glob, re, sys

@@ -8,6 +8,8 @@
 #    clear the record (scripts/mutant.sh);
 #  - the patched kernel with lockdep, atomic-sleep checks and KASAN_HW_TAGS
 #    (scripts/debug.sh);
+#  - the patched kernel without FEAT_MOPS copies: no live-lock in the
+#    matrix (scripts/nomops.sh);
 #  - on 7.3, the first GCS patch alone ends the reads that spun in the
 #    fault handler but not the fault-in loops (scripts/gcs-alone.sh).
 set -eu
@@ -20,6 +22,7 @@ check "every patch builds alone for arm64; the series builds for x86_64 and with
 	"$LAB/scripts/bisect-build.sh"
 check "KUnit fails on a mutant whose pagefault_disable() keeps the record" "$LAB/scripts/mutant.sh"
 check "debug kernel: lockdep, DEBUG_ATOMIC_SLEEP, KASAN_HW_TAGS" "$LAB/scripts/debug.sh"
+check "the patched kernel without FEAT_MOPS (arm64.nomops): no live-lock" "$LAB/scripts/nomops.sh"
 [ -z "$GCS_SUBTARGET" ] ||
 	check "GCS: the fault handler fix alone leaves the fault-in loops spinning" "$LAB/scripts/gcs-alone.sh"
 summary

@@ -45,10 +45,10 @@ cover_matches() {
 	cover=$PATCHES/0000-cover-letter.patch
 	! grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE' "$cover" || { echo "template text left"; return 1; }
 	n=$(find "$PATCHES" -name '0*.patch' ! -name 0000-cover-letter.patch | wc -l)
-	grep -q "^Subject: \[PATCH 0*0/$n\]" "$cover" || { echo "cover letter is not 0/$n"; return 1; }
+	grep -q "^Subject: \[$PREFIX 0*0/$n\]" "$cover" || { echo "cover letter is not [$PREFIX 0/$n]"; return 1; }
 	for p in "$PATCHES"/0*.patch; do
 		case $p in */0000-cover-letter.patch) continue ;; esac
-		subj=$(sed -n '/^Subject: /{N;s/\n//;s/^Subject: \[PATCH [0-9]*\/[0-9]*\] //;p;q}' "$p" |
+		subj=$(sed -n '/^Subject: /{N;s/\n//;s/^Subject: \[PATCH[^]]*\] //;p;q}' "$p" |
 			sed 's/  */ /g')
 		tr '\n' ' ' <"$cover" | sed 's/  */ /g' | grep -qF "$subj" ||
 			{ echo "cover letter does not list: $subj"; return 1; }

@@ -12,16 +12,19 @@ esac
 # from Debian experimental.  6.12 is the long-term-stable backport:
 # patches-6.12/, built under build/6.12/, Debian 12's linux-source-6.12.
 # GCS_SUBTARGET is the arm64 kselftest subtarget of the GCS lane, empty
-# where the kernel has no GCS (6.12).  Every other path follows from
-# BUILD, PATCHES and COVER (the cover letter's text).  A script that works on both calls lab_paths again.
+# where the kernel has no GCS (6.12); PREFIX the patches' subject prefix.
+# Every other path follows from BUILD, PATCHES and COVER (the cover
+# letter's text).  A script that works on both calls lab_paths again.
 KVERS="7.3 6.12"
 lab_paths() {
 	KVER=$1
 	case $KVER in
 	7.3) BUILD=${LAB_BUILD:-$LAB/build} PATCHES=$LAB/patches SRC_SUITE=experimental
-	     COVER=$LAB/series/cover-letter.txt NOTES=$LAB/series/notes.txt GCS_SUBTARGET=gcs ;;
+	     COVER=$LAB/series/cover-letter.txt NOTES=$LAB/series/notes.txt GCS_SUBTARGET=gcs
+	     PREFIX="PATCH v2" ;;
 	6.12) BUILD=${LAB_BUILD:-$LAB/build}/6.12 PATCHES=$LAB/patches-6.12 SRC_SUITE=
-	      COVER=$LAB/series/cover-letter-6.12.txt NOTES=$LAB/series/notes-6.12.txt GCS_SUBTARGET= ;;
+	      COVER=$LAB/series/cover-letter-6.12.txt NOTES=$LAB/series/notes-6.12.txt GCS_SUBTARGET=
+	      PREFIX="PATCH 6.12" ;;
 	*) echo "error: KVER=$KVER: the lab knows $KVERS" >&2 && exit 1 ;;
 	esac
 	SRC_PKG=linux-source-$KVER
