@@ -1,8 +1,8 @@
 #!/bin/sh
 # The benchmark, in instructions: boot the base kernel twice (the A/A
 # control: the same Image, two boots), the patched kernel, and the
-# record-free alternative (base + the series' patches before the record,
-# "mm: record where a user access ..."), each under QEMU's
+# record-free alternative (the stack without the record posting: the
+# fixes and their selftests), each under QEMU's
 # -icount shift=0,sleep=off on one vCPU, where guest time counts
 # instructions; run guest/bench.c once a boot.  Writes build/bench/:
 # raw.txt, table.md (instructions per call and ratios to base, with the
@@ -17,13 +17,18 @@ lab_lock
 out=$BUILD/bench
 "$LAB/scripts/lib/kernels.sh"
 command -v gnuplot >/dev/null || die "bench: gnuplot is missing (scripts/deps.sh installs it)"
-first=$(git -C "$KLAB" log --format=%H --grep='^mm: record where a user access' base..lab)
-[ -n "$first" ] || die "bench: no patch 'mm: record where a user access ...' in $KLAB"
-rf=$BUILD/linux-recordfree
-[ -d "$rf" ] || git -C "$KSRC" worktree add -q --detach "$rf" "$first~1"
-[ "$(git -C "$rf" rev-parse HEAD)" = "$(git -C "$KLAB" rev-parse "$first~1")" ] ||
-	git -C "$rf" checkout -q -f --detach "$(git -C "$KLAB" rev-parse "$first~1")"
-"$LAB/scripts/lib/build-kernel.sh" "$rf" "$BUILD/out-recordfree"
+# The record-free kernel: the stack without its record posting, which is
+# the last; where the stack has no record (6.12), the patched kernel.
+if has_record; then
+	n=$(postings | tail -n 1 | cut -f 2)
+	rf=$BUILD/linux-recordfree
+	[ -d "$rf" ] || git -C "$KSRC" worktree add -q --detach "$rf" "lab~$n"
+	git -C "$rf" checkout -q -f --detach "$(git -C "$KLAB" rev-parse "lab~$n")"
+	"$LAB/scripts/lib/build-kernel.sh" "$rf" "$BUILD/out-recordfree"
+else
+	rm -rf "$BUILD/out-recordfree"
+	ln -s out-patched "$BUILD/out-recordfree"
+fi
 # The previous run's figures, to say how far this run is from them.
 prev=$BUILD/bench.prev.raw.txt
 rm -f "$prev"

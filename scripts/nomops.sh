@@ -12,7 +12,7 @@ set -eu
 image=$BUILD/out-patched/arch/arm64/boot/Image
 [ -f "$image" ] || die "nomops: no patched kernel (run scripts/lab.sh)"
 # "kunit": the kernel log, which says whether FEAT_MOPS is in use.
-BOOT_ARGS=arm64.nomops "$LAB/scripts/lib/boot.sh" nomops "$image" kunit,check_uaccess_fault
+BOOT_ARGS=arm64.nomops "$LAB/scripts/lib/boot.sh" nomops "$image" check_uaccess_fault
 out=$BUILD/run/nomops/out.txt
 grep -q 'CPU features: detected: Memory Copy' "$out" &&
 	die "nomops: the kernel still uses FEAT_MOPS (see $out)"

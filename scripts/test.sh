@@ -13,58 +13,124 @@ set -eu
 # ignored: the lab's tree has no upstream history to look Fixes: up in.
 checkpatch() {
 	bad=0
-	for p in "$PATCHES"/0*.patch; do
-		case $p in */0000-cover-letter.patch) continue ;; esac
+	for p in $(stack_patches); do
 		# Debian's python3 first: spdxcheck.py needs its python3-ply.
 		out=$(cd "$KLAB" && PATH=/usr/bin:$PATH scripts/checkpatch.pl --strict \
 			--show-types --ignore UNKNOWN_COMMIT_ID "$p" 2>&1) || true
 		echo "$out" | grep -q '^total: [0-9]* errors' ||
-			{ echo "$(basename "$p"): checkpatch did not run: $out" | head -n 5; bad=1; continue; }
+			{ echo "${p#"$PATCHES"/}: checkpatch did not run: $out" | head -n 5; bad=1; continue; }
 		if echo "$out" | grep -E '^(ERROR|WARNING):'; then
 			bad=1
 		fi
 		notes=$(sed -n '/^---$/,/^ [^ ].* | /p' "$p")
 		for t in $(echo "$out" | sed -n 's/^CHECK:\([A-Z_]*\):.*/\1/p' | sort -u); do
 			echo "$notes" | grep -q "$t" ||
-				{ echo "$(basename "$p"): CHECK:$t not explained below ---"; bad=1; }
+				{ echo "${p#"$PATCHES"/}: CHECK:$t not explained below ---"; bad=1; }
 		done
 	done
 	[ "$bad" = 0 ]
 }
-# Every patch carries a Signed-off-by from its author.
-signed_off() {
-	for p in "$PATCHES"/0*.patch; do
-		case $p in */0000-cover-letter.patch) continue ;; esac
-		from=$(sed -n '/^From: /{N;s/\n//;s/^From: *//;p;q}' "$p" | sed 's/  */ /g')
-		grep -qxF "Signed-off-by: $from" "$p" ||
-			{ echo "$(basename "$p"): no Signed-off-by: $from"; return 1; }
+# Every patch is from the placeholder identity and signed off by it, and
+# by no one else: scripts/send.sh signs for the sender.
+placeholder_signed() {
+	who="$PLACEHOLDER_NAME <$PLACEHOLDER_EMAIL>"
+	for p in $(stack_patches); do
+		from=$(awk '/^From: / { s = $0; while ((getline l) > 0 && l ~ /^[ \t]/) s = s l; print s; exit }' "$p" |
+			sed 's/^From: *//; s/[[:space:]][[:space:]]*/ /g')
+		[ "$from" = "$who" ] || { echo "${p#"$PATCHES"/}: From: $from"; return 1; }
+		[ "$(grep '^Signed-off-by: ' "$p")" = "Signed-off-by: $who" ] ||
+			{ echo "${p#"$PATCHES"/}: not signed off by $who alone"; return 1; }
 	done
 }
-# The cover letter lists exactly the patches of the series, in order.
-cover_matches() {
-	cover=$PATCHES/0000-cover-letter.patch
-	! grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE' "$cover" || { echo "template text left"; return 1; }
-	n=$(find "$PATCHES" -name '0*.patch' ! -name 0000-cover-letter.patch | wc -l)
-	grep -q "^Subject: \[$PREFIX 0*0/$n\]" "$cover" || { echo "cover letter is not [$PREFIX 0/$n]"; return 1; }
-	for p in "$PATCHES"/0*.patch; do
-		case $p in */0000-cover-letter.patch) continue ;; esac
-		subj=$(sed -n '/^Subject: /{N;s/\n//;s/^Subject: \[PATCH[^]]*\] //;p;q}' "$p" |
-			sed 's/  */ /g')
-		tr '\n' ' ' <"$cover" | sed 's/  */ /g' | grep -qF "$subj" ||
-			{ echo "cover letter does not list: $subj"; return 1; }
+# patches/ holds the folders of postings.txt and nothing else; each cover
+# letter is [PREFIX 0/N] and lists exactly its posting's patches.
+covers_match() {
+	want=$(postings | cut -f 1)
+	have=$(find "$PATCHES" -mindepth 1 -maxdepth 1 | sed 's|.*/||' | sort)
+	[ "$want" = "$have" ] || { echo "postings.txt lists: $want; $PATCHES holds: $have"; return 1; }
+	postings | while IFS='	' read -r dir _n _after _send prefix; do
+		cover=$PATCHES/$dir/0000-cover-letter.patch
+		! grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE' "$cover" || { echo "$dir: template text left"; return 1; }
+		n=$(posting_patches "$dir" | wc -l)
+		grep -q "^Subject: \[$prefix 0*0/$n\]" "$cover" || { echo "$dir: cover letter is not [$prefix 0/$n]"; return 1; }
+		for p in $(posting_patches "$dir"); do
+			subj=$(sed -n '/^Subject: /{N;s/\n//;s/^Subject: \[[^]]*\] //;p;q}' "$p" | sed 's/  */ /g')
+			tr '\n' ' ' <"$cover" | sed 's/  */ /g' | grep -qF "$subj" ||
+				{ echo "$dir: cover letter does not list: $subj"; return 1; }
+		done
 	done
 }
-# The series as it would be sent: every message of the dry run has a To.
+# No line of a cover letter's text starts like a trailer (Cc:, To:,
+# Fixes:, Link:, ...-by:): git send-email would take it for an address.
+covers_clean() {
+	bad=0
+	for c in "$PATCHES"/*/0000-cover-letter.patch; do
+		if sed '1,/^$/d' "$c" | grep -inE '^(cc|to|from|bcc|fixes|link|closes|[a-z-]+-by):'; then
+			echo "in ${c#"$PATCHES"/}"
+			bad=1
+		fi
+	done
+	[ "$bad" = 0 ]
+}
+# Each posting applies (git am) on its own base: the release, with the
+# postings it names as needed applied first.
+postings_apply() {
+	for dir in $(postings | cut -f 1); do
+		posting_tree "$BUILD/linux-am" "$dir" || return 1
+		echo "$dir applies on its base"
+	done
+}
+# scripts/send.sh with the git identity in file $1 (none: an empty one).
+send_as() {
+	GIT_CONFIG_GLOBAL=$1 GIT_CONFIG_NOSYSTEM=1 "$LAB/scripts/send.sh"
+}
+# send.sh refuses to send without an identity, with the placeholder's, or
+# with an address under a reserved domain.
+send_refuses() {
+	t=$BUILD/send-ids
+	mkdir -p "$t"
+	: >"$t/none"
+	git config -f "$t/placeholder" user.name "$PLACEHOLDER_NAME"
+	git config -f "$t/placeholder" user.email "$PLACEHOLDER_EMAIL"
+	git config -f "$t/reserved" user.name "Nobody"
+	git config -f "$t/reserved" user.email "nobody@mail.example"
+	for id in none placeholder reserved; do
+		if send_as "$t/$id" >"$t/$id.log" 2>&1; then
+			echo "send.sh sent with the $id identity"
+			return 1
+		fi
+		echo "$id: $(tail -n 1 "$t/$id.log")"
+	done
+}
+# send.sh as a sender would run it (a test identity): the private report
+# first (mainline), then a dry run of each posting that addresses every
+# message, signed by the sender, with no placeholder left.
 send_dry_run() {
-	rm -rf "$BUILD/send"
-	"$LAB/scripts/send.sh" || return 1
-	f=$BUILD/send/dry-run.txt
-	n=$(find "$PATCHES" -name '0*.patch' | wc -l)
-	ok=$(grep -c '^Result: OK$' "$f") || true
-	to=$(grep -c '^To: .*@' "$f") || true
-	cc=$(grep -c '^Cc: .*@' "$f") || true
-	echo "$n patches: $ok messages OK, $to with To:, $cc with Cc: (see $f)"
-	[ "$ok" = "$n" ] && [ "$to" = "$n" ] && [ "$cc" = "$n" ]
+	t=$BUILD/send-ids
+	mkdir -p "$t"
+	git config -f "$t/sender" user.name "Lab Dry Run"
+	git config -f "$t/sender" user.email "dry-run@lab.localdomain"
+	send_as "$t/sender" >"$t/sender.log" 2>&1 || failed_with "$t/sender.log" || return 1
+	out=$BUILD/send
+	[ -n "$STABLE_LIST" ] || grep -q '^Dry-OK\|^Result: OK' "$out/security/dry-run.txt" ||
+		{ echo "no private report"; return 1; }
+	! grep -rlF -e "$PLACEHOLDER_NAME" -e "$PLACEHOLDER_EMAIL" "$out" || return 1
+	postings | while IFS='	' read -r dir _n _after send _prefix; do
+		if [ "$send" != yes ]; then
+			[ ! -e "$out/$dir" ] || { echo "$dir is not for sending, but was prepared"; return 1; }
+			continue
+		fi
+		f=$out/$dir/dry-run.txt
+		n=$(find "$PATCHES/$dir" -name '0*.patch' | wc -l)
+		ok=$(grep -c '^Result: OK$' "$f") || true
+		to=$(grep -c '^To: .*@' "$f") || true
+		from=$(grep -c '^From: Lab Dry Run <dry-run@lab.localdomain>$' "$f") || true
+		sob=$(grep -l '^Signed-off-by: Lab Dry Run <dry-run@lab.localdomain>$' "$out/$dir"/0*.patch | wc -l)
+		echo "$dir: $n messages, $ok OK, $to with To:, $from from the sender, $sob signed by the sender"
+		[ "$ok" = "$n" ] && [ "$to" = "$n" ] && [ "$from" = "$n" ] && [ "$sob" = $((n - 1)) ] || return 1
+		[ -z "$STABLE_LIST" ] || [ "$(grep -c "^To: .*$STABLE_LIST" "$f")" = "$n" ] ||
+			{ echo "$dir: not every message is to $STABLE_LIST"; return 1; }
+	done
 }
 # The patched kernel's console shows no report (scripts/console.sh), in
 # any of its boots.
@@ -156,11 +222,14 @@ results_checks() {
 
 # The checks of the series itself.
 series_checks() {
-	check "$KVER: the patches apply (scripts/tree.sh)" "$LAB/scripts/tree.sh"
+	check "$KVER: the stack applies (scripts/tree.sh)" "$LAB/scripts/tree.sh"
+	check "$KVER: each posting applies on its own base" postings_apply
 	check "$KVER: checkpatch --strict on every patch" checkpatch
-	check "$KVER: every patch is signed off by its author" signed_off
-	check "$KVER: the cover letter lists the series" cover_matches
-	check "$KVER: send.sh: the private report, then a dry run addressing every message" send_dry_run
+	check "$KVER: every patch is from and signed off by the placeholder only" placeholder_signed
+	check "$KVER: one folder per posting, each cover letter lists its posting" covers_match
+	check "$KVER: no cover letter line reads as a trailer" covers_clean
+	check "$KVER: send.sh refuses no identity, the placeholder, a reserved domain" send_refuses
+	check "$KVER: send.sh as a sender: report first, each posting addressed and signed" send_dry_run
 	if [ -n "$SRC_SUITE" ]; then
 		rc=0
 		"$LAB/scripts/lib/upstream-apply.sh" >"$BUILD/upstream.log" 2>&1 || rc=$?

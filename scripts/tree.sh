@@ -5,7 +5,8 @@
 #                developers' branch "series", made from patches/ when the
 #                repository is created (export it with scripts/export.sh)
 #   linux-base/  worktree at "base": the unpatched kernel
-#   linux-lab/   worktree, branch "lab" = base + git am patches/*.patch
+#   linux-lab/   worktree, branch "lab" = base + git am of every posting
+#                folder of patches/, in the order of series/$KVER/postings.txt
 #   linux-am/    scratch worktree where the patches are applied
 set -eu
 # shellcheck source=scripts/lib/common.sh
@@ -41,12 +42,11 @@ if ! git -C "$KSRC" rev-parse -q --verify base >/dev/null 2>&1; then
 		git_k commit -q -m "Linux $v (Debian $SRC_PKG $pkg)"
 	git_k tag base
 	# The developers' branch starts as patches/.
-	for p in "$PATCHES"/0*.patch; do
-		case $p in */0000-cover-letter.patch) continue ;; esac
-		[ -e "$p" ] || continue
+	patches=$(stack_patches) || exit 1
+	for p in $patches; do
 		git_k am -q --keep-cr "$p" >"$BUILD/am.log" 2>&1 || {
 			git_k am --abort >/dev/null 2>&1 || true
-			die "tree: patch does not apply: $(basename "$p") (see $BUILD/am.log)"
+			die "tree: patch does not apply: ${p#"$PATCHES"/} (see $BUILD/am.log)"
 		}
 	done
 fi
@@ -56,7 +56,9 @@ fi
 [ -d "$KLAB" ] || git_k worktree add -q --detach "$KLAB" base
 # The lab tree is made again only when the patches changed: its files keep
 # their times, and the kernel build its objects.
-stamp=$(cat "$PATCHES"/0*.patch 2>/dev/null | sha256sum | cut -d' ' -f1)
+patches=$(stack_patches) || exit 1
+# shellcheck disable=SC2086
+stamp=$(cat $patches /dev/null | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$BUILD/lab.stamp" 2>/dev/null)" = "$stamp" ] &&
 	[ -z "$(git -C "$KLAB" status --porcelain --untracked-files=no)" ]; then
 	note "lab tree: unchanged, $(git -C "$KLAB" rev-list --count base..lab) patches"
@@ -70,16 +72,12 @@ KAM=$BUILD/linux-am
 [ -d "$KAM" ] || git_k worktree add -q --detach "$KAM" base
 git -C "$KAM" am --abort >/dev/null 2>&1 || true
 git -C "$KAM" checkout -q -f --detach base
-set -- "$PATCHES"/0*.patch
-if [ -e "$1" ]; then
-	for p; do
-		case $p in */0000-cover-letter.patch) continue ;; esac
-		git_in "$KAM" am -q --keep-cr "$p" >"$BUILD/am.log" 2>&1 || {
-			git -C "$KAM" am --abort >/dev/null 2>&1 || true
-			die "tree: patch does not apply: $(basename "$p") (see $BUILD/am.log)"
-		}
-	done
-fi
+for p in $patches; do
+	git_in "$KAM" am -q --keep-cr "$p" >"$BUILD/am.log" 2>&1 || {
+		git -C "$KAM" am --abort >/dev/null 2>&1 || true
+		die "tree: patch does not apply: ${p#"$PATCHES"/} (see $BUILD/am.log)"
+	}
+done
 git -C "$KLAB" checkout -q -f -B lab "$(git -C "$KAM" rev-parse HEAD)"
 git -C "$KLAB" clean -q -f -d -x
 echo "$stamp" >"$BUILD/lab.stamp"

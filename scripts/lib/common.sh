@@ -7,30 +7,33 @@ case $(dirname -- "$0") in
 *) LAB=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd) ;;
 esac
 # The kernel the lab works on, KVER, and where its files are: the one
-# table of versions.  7.3 (the default) is mainline 7.3-rc7, the series
+# table of versions.  7.3 (the default) is mainline 7.3-rc7, the postings
 # for LKML: patches/, built under build/, source package linux-source-7.3
-# from Debian experimental.  6.12 is the long-term-stable backport:
-# patches-6.12/, built under build/6.12/, Debian 12's linux-source-6.12.
-# GCS_SUBTARGET is the arm64 kselftest subtarget of the GCS lane, empty
-# where the kernel has no GCS (6.12); PREFIX the patches' subject prefix.
-# Every other path follows from BUILD, PATCHES and COVER (the cover
-# letter's text).  A script that works on both calls lab_paths again.
+# from Debian experimental.  6.12 is the long-term-stable backport of the
+# fixes: patches-6.12/, built under build/6.12/, Debian 12's
+# linux-source-6.12.  GCS_SUBTARGET is the arm64 kselftest subtarget of
+# the GCS lane, empty where the kernel has no GCS (6.12).  STABLE_LIST is
+# the list that stable backports are sent to, empty for mainline.  SERIES holds
+# what the export writes into the patches: postings.txt (the folders, in
+# the order they apply, with their subject prefixes), one cover letter a
+# folder and the notes below the patches' "---".  Every other path
+# follows from BUILD and PATCHES.  A script that works on both calls
+# lab_paths again.
 KVERS="7.3 6.12"
 lab_paths() {
 	KVER=$1
 	case $KVER in
 	7.3) BUILD=${LAB_BUILD:-$LAB/build} PATCHES=$LAB/patches SRC_SUITE=experimental
-	     COVER=$LAB/series/cover-letter.txt NOTES=$LAB/series/notes.txt GCS_SUBTARGET=gcs
-	     PREFIX="PATCH v2" ;;
+	     GCS_SUBTARGET=gcs STABLE_LIST='' ;;
 	6.12) BUILD=${LAB_BUILD:-$LAB/build}/6.12 PATCHES=$LAB/patches-6.12 SRC_SUITE=
-	      COVER=$LAB/series/cover-letter-6.12.txt NOTES=$LAB/series/notes-6.12.txt GCS_SUBTARGET=
-	      PREFIX="PATCH 6.12" ;;
+	      GCS_SUBTARGET='' STABLE_LIST=stable@vger.kernel.org ;;
 	*) echo "error: KVER=$KVER: the lab knows $KVERS" >&2 && exit 1 ;;
 	esac
+	SERIES=$LAB/series/$KVER
 	SRC_PKG=linux-source-$KVER
 	KSRC=$BUILD/linux              # git tree: base commit + series on branch "series"
 	KBASE=$BUILD/linux-base        # worktree at the base commit
-	KLAB=$BUILD/linux-lab          # worktree at base + git am $PATCHES
+	KLAB=$BUILD/linux-lab          # worktree at base + git am of the stack
 	# The main job's boots (build/run/NAME): base and patched under QEMU
 	# 10, and where the kernel has GCS, both again under QEMU 11.
 	RUNS="base patched${GCS_SUBTARGET:+ gcs-base gcs-patched}"
@@ -90,6 +93,54 @@ die() {
 note() {
 	echo ">> $*" >&2
 }
+
+# The postings of KVER, one line each, tab-separated: FOLDER COMMITS AFTER
+# SEND PREFIX (series/$KVER/postings.txt says what they mean).
+postings() {
+	[ -f "$SERIES/postings.txt" ] || die "no $SERIES/postings.txt"
+	grep -v -e '^#' -e '^[[:space:]]*$' "$SERIES/postings.txt"
+}
+# The patches of posting folder $1, its cover letter left out, in order.
+posting_patches() {
+	[ -f "$PATCHES/$1/0000-cover-letter.patch" ] ||
+		{ echo "error: no posting $PATCHES/$1 (with its cover letter)" >&2 && return 1; }
+	for p in "$PATCHES/$1"/0*.patch; do
+		case $p in */0000-cover-letter.patch) continue ;; esac
+		[ ! -e "$p" ] || echo "$p"
+	done
+}
+# Every patch of the stack, in the order the lab applies them.
+stack_patches() {
+	for dir in $(postings | cut -f 1); do posting_patches "$dir" || return 1; done
+}
+# Make worktree $1 hold posting $2 on its own base: the release, then the
+# postings its AFTER column names, then its own patches (git am).
+posting_tree() {
+	[ -d "$1" ] || git -C "$KSRC" worktree add -q --detach "$1" base
+	git -C "$1" am --abort >/dev/null 2>&1 || true
+	git -C "$1" checkout -q -f --detach base
+	after=$(postings | awk -F '\t' -v d="$2" '$1 == d { print $3 }')
+	[ -n "$after" ] || { echo "error: no posting $2 in $SERIES/postings.txt" >&2 && return 1; }
+	for d in $(echo "$after" | tr ',' ' ' | sed 's/^-$//') "$2"; do
+		for p in $(posting_patches "$d"); do
+			git -C "$1" -c user.name=lab -c user.email=lab@localhost am -q --keep-cr "$p" >/dev/null 2>&1 || {
+				git -C "$1" am --abort >/dev/null 2>&1 || true
+				echo "error: $2: ${p#"$PATCHES"/} does not apply (after: $after)" >&2
+				return 1
+			}
+		done
+	done
+}
+# Whether the stack has the record posting, told by its KUnit suite (the
+# 6.12 backport, fixes only, has not): the boots then report its cases.
+has_record() {
+	grep -qx 'config UACCESS_FAULT_KUNIT_TEST' "$KLAB/lib/Kconfig.debug"
+}
+# The identity the patches are exported with.  It is plainly not a
+# person's: scripts/send.sh puts the sender's git identity in its place,
+# and refuses to send while it remains.
+PLACEHOLDER_NAME=SENDER-PLACEHOLDER
+PLACEHOLDER_EMAIL=sender-placeholder@invalid
 
 # Checks of a test command:  check NAME COMMAND...  runs COMMAND, prints
 # PASS or FAIL (with the end of its output) and counts; skip REASON counts a

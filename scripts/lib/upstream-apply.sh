@@ -2,7 +2,7 @@
 # The series applies to the plain upstream release, not only to Debian's
 # linux-source package: download Debian's upstream tarball of the same
 # version (linux_VERSION.orig.tar.xz, the release without Debian's
-# changes), unpack it and "git apply --check" every patch of $PATCHES.
+# changes), unpack it and "git apply --check" every patch of the stack.
 # For kernels that come from SRC_SUITE (7.3).  Exit status 3: the mirror
 # does not have that source package (its index may list a version whose
 # files are gone), so nothing could be checked.
@@ -31,9 +31,8 @@ rm -rf "$tree"
 mkdir -p "$tree"
 tar -C "$tree" -xf "$orig"
 top=$(find "$tree" -mindepth 1 -maxdepth 1 -type d)
-for p in "$PATCHES"/0*.patch; do
-	case $p in */0000-cover-letter.patch) continue ;; esac
-	(cd "$top" && git apply --check "$p") 2>&1 || die "upstream-apply: $(basename "$p") does not apply to $(basename "$orig")"
+for p in $(stack_patches); do
+	(cd "$top" && git apply --check "$p") 2>&1 || die "upstream-apply: ${p#"$PATCHES"/} does not apply to $(basename "$orig")"
 	(cd "$top" && git apply "$p")
 done
 echo "all patches apply to $(basename "$orig") ($(sed -n 's/^EXTRAVERSION = //p; s/^VERSION = //p; s/^PATCHLEVEL = //p' "$top/Makefile" | paste -sd' '))"
