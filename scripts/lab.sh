@@ -8,16 +8,18 @@ set -eu
 . "$(dirname -- "$0")/lib/common.sh"
 lab_lock
 
-# Guest programs run on both kernels: the KUnit results, the series'
-# tests (the matrix as root and as nobody, the stress test, the futex test
-# as nobody and as root, whose traced cases need root) and the upstream
-# arm64 MTE selftests.  On the base kernel the futex test leaves a CPU
+# Guest programs run on both kernels: the KUnit results (where the stack
+# has the record), the series' tests (the matrix as root and as nobody,
+# the stress test, the direct I/O test as nobody and as root, the futex
+# test as nobody and as root, whose traced cases need root) and the
+# upstream arm64 MTE selftests.  On the base kernel the futex test leaves a CPU
 # spinning where SIGKILL cannot stop it, and so, on 7.3, does the matrix's
 # btrfs O_DIRECT write; the guest has a third CPU to finish on.  On 7.3
 # the futex test goes first.  On 6.12 it goes last: there, a task spinning
 # in the kernel holds up RCU Tasks, and with it the kprobe events of the
 # traced cases.
-PROGS=check_uaccess_fault,unpriv:check_uaccess_fault,check_uaccess_stress
+DIO=${DIO_TEST#tools/testing/selftests/}/dio_unpinnable
+PROGS=check_uaccess_fault,unpriv:check_uaccess_fault,check_uaccess_stress,unpriv:$DIO,$DIO
 for t in $UPSTREAM_MTE_TESTS; do PROGS=$PROGS,$t; done
 FUTEX=unpriv:check_futex_fault,check_futex_fault
 case $KVER in
@@ -53,6 +55,10 @@ fi
 	echo
 	PROG=check_uaccess_stress "$LAB/scripts/lib/table.sh" base patched
 	echo
+	for p in "unpriv:$DIO" "$DIO"; do
+		PROG=$p "$LAB/scripts/lib/table.sh" base patched
+		echo
+	done
 	if [ -n "$GCS_SUBTARGET" ]; then
 		for p in unpriv:gcs-uaccess gcs-uaccess; do
 			PROG=$p "$LAB/scripts/lib/table.sh" gcs-base gcs-patched

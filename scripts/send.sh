@@ -10,7 +10,8 @@
 #
 # On the mainline stack, first the private report (security/): the fixes
 # end unprivileged kernel hangs (FUTEX_LOCK_PI that no signal ends, read()
-# that spins until SIGKILL, read() into a GCS page that nothing ends), so,
+# that spins until SIGKILL, read() into a GCS page that nothing ends, an
+# O_DIRECT read() from gfs2 into memfd_secret() memory), so,
 # as Documentation/process/security-bugs.rst asks, they go to
 # security@kernel.org, with the maintainers of the fixes, before anything
 # public: report.txt, a mail that describes the bugs and carries the fixes
@@ -117,7 +118,9 @@ if [ -z "$STABLE_LIST" ]; then
 		echo "This is a private report, under Documentation/process/security-bugs.rst:"
 		echo "unprivileged tasks can hang CPUs in the kernel on arm64 with MTE, and on"
 		echo "arm64 with GCS through a page from map_shadow_stack(2), where SIGKILL"
-		echo "does not end some of the spins.  The fixes follow, one posting per tree;"
+		echo "does not end some of the spins; and on any architecture, an O_DIRECT"
+		echo "read() from gfs2 into memfd_secret() memory spins until SIGKILL.  The"
+		echo "fixes follow, one posting per tree;"
 		echo "the postings, with their tests, go to the public lists once you agree on"
 		echo "a date.  What each fixes, from its cover letter:"
 		# shellcheck disable=SC2086

@@ -68,6 +68,9 @@ CROSS=aarch64-linux-gnu-
 JOBS=$(nproc)
 export CCACHE_DIR
 
+# The direct I/O selftest of the gfs2 posting (not in the base tree).
+DIO_TEST=tools/testing/selftests/filesystems/direct_io
+
 # The upstream arm64 MTE selftests, run on both kernels: the series must not
 # change their results.
 UPSTREAM_MTE_TESTS="check_buffer_fill check_child_memory check_gcr_el1_cswitch

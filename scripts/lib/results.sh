@@ -24,6 +24,6 @@ awk '
 		sub(/^(not )?ok [0-9]+ /, "", line)
 		sub(/ *# (SKIP|exit=).*$/, "", line)
 		# run_kselftest.sh reports the program itself last.
-		if (line ~ /^selftests: arm64: /) line = "(program)"
+		if (line ~ /^selftests: [^ ]*: /) line = "(program)"
 		printf "%s\t%s\t%s\n", prog, line, res
 	}' "$out"

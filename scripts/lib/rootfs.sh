@@ -14,11 +14,13 @@ make -s -C "$KLAB" ARCH=arm64 O="$g/o" headers >"$g/headers.log" 2>&1 ||
 	die "rootfs: make headers failed (see $g/headers.log)"
 # Static binaries: the guest has no C library.  A compiler warning in a
 # file the series adds or changes fails (6.12's own MTE tests have some).
-make -C "$KLAB/tools/testing/selftests" TARGETS=arm64 ARM64_SUBTARGETS="mte $GCS_SUBTARGET" \
+targets=arm64
+[ ! -d "$KLAB/$DIO_TEST" ] || targets="$targets ${DIO_TEST#tools/testing/selftests/}"
+make -C "$KLAB/tools/testing/selftests" TARGETS="$targets" ARM64_SUBTARGETS="mte $GCS_SUBTARGET" \
 	ARCH=arm64 CROSS_COMPILE="$CROSS" LDFLAGS="-static -pthread" O="$g/o" \
 	INSTALL_PATH="$g/kselftest" install >"$g/kselftest.log" 2>&1 ||
-	die "rootfs: the kselftest build of arm64 mte $GCS_SUBTARGET failed (see $g/kselftest.log)"
-for f in $(git -C "$KLAB" diff --name-only base..lab -- tools/testing/selftests/arm64); do
+	die "rootfs: the kselftest build of $targets (arm64: mte $GCS_SUBTARGET) failed (see $g/kselftest.log)"
+for f in $(git -C "$KLAB" diff --name-only base..lab -- tools/testing/selftests/arm64 "$DIO_TEST"); do
 	! grep -q "^${f##*/}:[0-9]*:[0-9]*: warning:" "$g/kselftest.log" ||
 		die "rootfs: the kselftest build warns in ${f##*/} (see $g/kselftest.log)"
 done

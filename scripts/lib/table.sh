@@ -4,7 +4,8 @@
 # PROG=unpriv:check_uaccess_fault in the environment: the unprivileged run;
 # PROG=unpriv:check_futex_fault: the futex test; PROG=check_uaccess_stress:
 # the stress test; PROG=gcs-uaccess: the GCS test (rows "gcs-read FS" and
-# "futex KIND").  Reads scripts/results.sh's output.
+# "futex KIND"); PROG=filesystems/direct_io/dio_unpinnable: the direct I/O
+# test (rows "FS dio-small", "FS dio-large").  Reads scripts/results.sh's output.
 # One row per filesystem and tag check mode, per filesystem for the recover,
 # direct_small, io_uring and stress fixtures, per futex kind; per kernel:
 # live-locks, wrong results, passes, skips.  Then every live-lock by name.
@@ -15,11 +16,12 @@ set -eu
 [ $# -ge 1 ] || die "usage: table.sh NAME..."
 for n; do
 	"$LAB/scripts/lib/results.sh" "$n" | awk -F '\t' -v k="$n" -v prog="${PROG:-check_uaccess_fault}" '
-	$1 == prog && $2 ~ /^(uaccess|recover|direct_small|io_uring|futex|stress|traced|bytecount|read)\./ {
+	$1 == prog && $2 ~ /^(uaccess|recover|direct_small|io_uring|futex|stress|traced|bytecount|read|dio)\./ {
 		split($2, p, ".")
 		split(p[2], v, "_")
 		row = (p[1] == "uaccess") ? v[1] " " v[2] : (p[1] == "futex") ? "futex " p[2] : \
 			(p[1] == "read") ? "gcs-read " p[2] : \
+			(p[1] == "dio") ? v[1] " dio-" v[2] : \
 			(p[1] == "direct_small") ? v[1] " direct-small" : v[1] " " p[1]
 		print k, row, $3, p[2] "." p[3]
 	}'
