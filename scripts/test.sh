@@ -144,6 +144,20 @@ console_clean() {
 	done
 	[ "$bad" = 0 ]
 }
+# console.sh finds the report in a console log that holds a WARN_ON's
+# (expected/console-warn.log, the lines a WARN_ON prints), and none in the
+# same log without it: the check of the patched console can fail.
+console_check_bites() {
+	d=$BUILD/run/console-check
+	rm -rf "$d"
+	mkdir -p "$d"
+	cp "$LAB/expected/console-warn.log" "$d/console.log"
+	n=$("$LAB/scripts/lib/console.sh" console-check | wc -l)
+	grep -v 'WARNING:' "$LAB/expected/console-warn.log" >"$d/console.log"
+	m=$("$LAB/scripts/lib/console.sh" console-check | wc -l)
+	echo "$n reports in the log with the WARN, $m without it"
+	[ "$n" = 1 ] && [ "$m" = 0 ]
+}
 # Every boot mounted both disks.
 mounts() {
 	for k in $RUNS; do
@@ -214,6 +228,7 @@ lab_shellcheck() {
 # The checks of the main job's results, as they are in build/run/.
 results_checks() {
 	check "$KVER: results exactly as in expected/$KVER.txt" "$LAB/scripts/expect.sh" --check
+	check "$KVER: the console check finds a canned WARN" console_check_bites
 	check "$KVER: no report on the patched kernel's console" console_clean
 	check "$KVER: every boot mounted gfs2 and btrfs" mounts
 	check "$KVER: the patched guest powered off by itself" powered_off

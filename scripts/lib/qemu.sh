@@ -43,7 +43,7 @@ timeout -k 5 "$secs" "$QEMU_ROOT/lib64/ld-linux-x86-64.so.2" --library-path "$li
 	-device virtio-serial-device -chardev "file,id=out,path=$output" \
 	-device virtconsole,chardev=out \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyAMA0 loglevel=4 panic=-1 rodata=full $cmdline" \
+	-append "console=ttyAMA0 loglevel=5 panic=-1 rodata=full $cmdline" \
 	$drives </dev/null &
 qpid=$!
 trap 'kill "$qpid" 2>/dev/null; exit 130' INT
