@@ -140,6 +140,8 @@ if [ -z "$STABLE_LIST" ]; then
 		die "send: git send-email --dry-run of the private report failed (see $sec/dry-run.txt)"
 fi
 rm -f "$out"/*/*.to "$out"/*/*.cc
+! grep -lq '^\[ Upstream commit: none yet' "$out"/*/0*.patch ||
+	note "send: these backports wait for their mainline commits (their \"[ Upstream commit: none yet\" lines)"
 
 while IFS='	' read -r dir _n _after send _prefix; do
 	[ "$send" = yes ] || continue

@@ -128,7 +128,9 @@ send_dry_run() {
 		sob=$(grep -l '^Signed-off-by: Lab Dry Run <dry-run@lab.localdomain>$' "$out/$dir"/0*.patch | wc -l)
 		echo "$dir: $n messages, $ok OK, $to with To:, $from from the sender, $sob signed by the sender"
 		[ "$ok" = "$n" ] && [ "$to" = "$n" ] && [ "$from" = "$n" ] && [ "$sob" = $((n - 1)) ] || return 1
-		[ -z "$STABLE_LIST" ] || [ "$(grep -c "^To: .*$STABLE_LIST" "$f")" = "$n" ] ||
+		[ -z "$STABLE_LIST" ] ||
+			[ "$(awk '/^[ \t]/ { h = h $0; next } { print h; h = $0 } END { print h }' "$f" |
+				grep -c "^To: .*$STABLE_LIST")" = "$n" ] ||
 			{ echo "$dir: not every message is to $STABLE_LIST"; return 1; }
 	done
 }
