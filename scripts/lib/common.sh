@@ -13,10 +13,10 @@ esac
 # fixes: patches-6.12/, built under build/6.12/, Debian 12's
 # linux-source-6.12.  GCS_SUBTARGET is the arm64 kselftest subtarget of
 # the GCS lane, empty where the kernel has no GCS (6.12).  STABLE_LIST is
-# the list that stable backports are sent to, empty for mainline.  SERIES holds
-# what the export writes into the patches: postings.txt (the folders, in
-# the order they apply, with their subject prefixes), one cover letter a
-# folder and the notes below the patches' "---".  Every other path
+# the list that stable backports are sent to, empty for mainline.  SERIES
+# holds what the export writes into the patches: postings.txt (the
+# folders, in the order they apply, with their subject prefixes), one
+# cover letter a folder and the notes below the patches' "---".  Every other path
 # follows from BUILD and PATCHES.  A script that works on both calls
 # lab_paths again.
 KVERS="7.3 6.12"
@@ -114,7 +114,8 @@ posting_patches() {
 }
 # Every patch of the stack, in the order the lab applies them.
 stack_patches() {
-	for dir in $(postings | cut -f 1); do posting_patches "$dir" || return 1; done
+	list=$(postings) || return 1
+	for dir in $(echo "$list" | cut -f 1); do posting_patches "$dir" || return 1; done
 }
 # Make worktree $1 hold posting $2 on its own base: the release, then the
 # postings its AFTER column names, then its own patches (git am).
