@@ -17,25 +17,20 @@ lab_lock
 out=$BUILD/bench
 "$LAB/scripts/lib/kernels.sh"
 command -v gnuplot >/dev/null || die "bench: gnuplot is missing (scripts/deps.sh installs it)"
-# The record-free kernel: the stack without its record posting, which is
-# the last; where the stack has no record (6.12), the patched kernel.
-if has_record; then
-	n=$(postings | tail -n 1 | cut -f 2)
-	rf=$BUILD/linux-recordfree
-	[ -d "$rf" ] || git -C "$KSRC" worktree add -q --detach "$rf" "lab~$n"
-	git -C "$rf" checkout -q -f --detach "$(git -C "$KLAB" rev-parse "lab~$n")"
-	"$LAB/scripts/lib/build-kernel.sh" "$rf" "$BUILD/out-recordfree"
-else
-	rm -rf "$BUILD/out-recordfree"
-	ln -s out-patched "$BUILD/out-recordfree"
-fi
+# The record-free kernel: the fixes-only build.
+"$LAB/scripts/lib/build-fixes-only.sh"
 # The previous run's figures, to say how far this run is from them.
 prev=$BUILD/bench.prev.raw.txt
 rm -f "$prev"
 [ ! -f "$out/raw.txt" ] || cp "$out/raw.txt" "$prev"
 rm -rf "$out"
 mkdir -p "$out"
-image() { echo "$BUILD/out-${1%2}/arch/arm64/boot/Image"; }
+image() {
+	case $1 in
+	recordfree) echo "$BUILD/out-fixes/arch/arm64/boot/Image" ;;
+	*) echo "$BUILD/out-${1%2}/arch/arm64/boot/Image" ;;
+	esac
+}
 for k in base base2 patched recordfree; do
 	LAB_ICOUNT=1 "$LAB/scripts/lib/boot.sh" "bench-$k" "$(image "$k")" bench 900
 	n=$(grep -c '^bench: [a-z_0-9.]* [0-9.]* ' "$BUILD/run/bench-$k/out.txt") || true

@@ -1,8 +1,9 @@
 #!/bin/sh
 # What the main job's boots gave, in the form of expected/$KVER.txt: per
-# boot ($RUNS: base, patched, and on 7.3 gcs-base, gcs-patched), every test case that did not pass with its
-# result (livelock, wrong, skip), the number of cases of each guest
-# program, and every KUnit case of the patched kernel with its status.
+# boot ($RUNS: base, patched, and on 7.3 the GCS and store-only lanes),
+# every test case that did not pass with its result (livelock, wrong,
+# skip), the number of cases of each guest program, and every KUnit case
+# of the patched kernels ($KUNIT_RUNS) with its status.
 #   scripts/expect.sh             print it
 #   scripts/expect.sh --check     compare it with expected/$KVER.txt, exactly
 #   scripts/expect.sh --update    write it to expected/$KVER.txt
@@ -18,7 +19,9 @@ summary() {
 			$3 != "pass" { printf "%s\t%s\t%s\t%s\n", k, $1, $2, $3 }
 			END { for (p in n) printf "%s\t%s\t(cases)\t%d\n", k, p, n[p] }'
 	done
-	! has_record || "$LAB/scripts/lib/kunit.sh" patched | sed 's/^/patched\tkunit\t/'
+	! has_record || for k in $KUNIT_RUNS; do
+		"$LAB/scripts/lib/kunit.sh" "$k" | sed "s/^/$k\tkunit\t/"
+	done
 }
 case ${1:-} in
 "") summary | LC_ALL=C sort ;;

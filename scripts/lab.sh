@@ -34,6 +34,15 @@ esac
 # On base, sysrq-l then shows where they spin.
 GCS_PROGS=unpriv:gcs-uaccess,gcs-uaccess
 
+# The store-only lane (kernels with MTE's store-only tag checking): QEMU
+# 11 again, which accepts PR_MTE_STORE_ONLY, booting the base kernel, the
+# fixes-only kernel (the stack without the record posting) and the
+# patched kernel, running the store-only test as root (its traced cases
+# set kprobe events).  Only the record ends these loops: the fixes' load
+# probes do not see a store-only tag check fault.  The patched kernel also
+# runs the KUnit suite, whose store-only case needs the emulator.
+SO_PROG=check_uaccess_store_only
+
 "$LAB/scripts/lib/kernels.sh"
 ! has_record || PROGS=kunit,$PROGS
 rm -rf "$BUILD/run"
@@ -45,6 +54,15 @@ if [ -n "$GCS_SUBTARGET" ]; then
 		"$BUILD/out-base/arch/arm64/boot/Image" "$GCS_PROGS,sysrq-l"
 	LAB_QEMU_ROOT=$GCS_QEMU_ROOT "$LAB/scripts/lib/boot.sh" gcs-patched \
 		"$BUILD/out-patched/arch/arm64/boot/Image" "$GCS_PROGS"
+fi
+if [ -n "$STORE_ONLY" ]; then
+	"$LAB/scripts/lib/build-fixes-only.sh"
+	for k in base fixes patched; do
+		p=$SO_PROG
+		[ "$k" != patched ] || ! has_record || p=kunit,$p
+		LAB_QEMU_ROOT=$GCS_QEMU_ROOT "$LAB/scripts/lib/boot.sh" "so-$k" \
+			"$BUILD/out-$k/arch/arm64/boot/Image" "$p"
+	done
 fi
 {
 	"$LAB/scripts/lib/table.sh" base patched
@@ -61,10 +79,19 @@ fi
 	done
 	if [ -n "$GCS_SUBTARGET" ]; then
 		for p in unpriv:gcs-uaccess gcs-uaccess; do
+			case $p in unpriv:*) who=nobody ;; *) who=root ;; esac
+			echo "GCS lane (QEMU 11), as $who:"
 			PROG=$p "$LAB/scripts/lib/table.sh" gcs-base gcs-patched
 			echo
 		done
 	fi
-	! has_record || "$LAB/scripts/lib/kunit.sh" patched | awk -F '\t' '{ n[$2]++ } END {
-		printf "KUnit cases on patched:"; for (s in n) printf " %d %s", n[s], s; printf "\n" }'
+	if [ -n "$STORE_ONLY" ]; then
+		echo "store-only lane (QEMU 11, PR_MTE_STORE_ONLY, as root):"
+		PROG=$SO_PROG "$LAB/scripts/lib/table.sh" so-base so-fixes so-patched
+		echo
+	fi
+	! has_record || for k in $KUNIT_RUNS; do
+		"$LAB/scripts/lib/kunit.sh" "$k" | awk -F '\t' -v k="$k" '{ n[$2]++ } END {
+			printf "KUnit cases on %s:", k; for (s in n) printf " %d %s", n[s], s; printf "\n" }'
+	done
 } | tee "$BUILD/run/table.txt"

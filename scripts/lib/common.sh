@@ -12,7 +12,9 @@ esac
 # from Debian experimental.  6.12 is the long-term-stable backport of the
 # fixes: patches-6.12/, built under build/6.12/, Debian 12's
 # linux-source-6.12.  GCS_SUBTARGET is the arm64 kselftest subtarget of
-# the GCS lane, empty where the kernel has no GCS (6.12).  STABLE_LIST is
+# the GCS lane, empty where the kernel has no GCS (6.12).  STORE_ONLY is
+# set where the kernel has MTE's store-only tag checking (7.3): the lab then
+# runs the store-only lane.  STABLE_LIST is
 # the list that stable backports are sent to, empty for mainline.  SERIES
 # holds what the export writes into the patches: postings.txt (the
 # folders, in the order they apply, with their subject prefixes), one
@@ -24,9 +26,9 @@ lab_paths() {
 	KVER=$1
 	case $KVER in
 	7.3) BUILD=${LAB_BUILD:-$LAB/build} PATCHES=$LAB/patches SRC_SUITE=experimental
-	     GCS_SUBTARGET=gcs STABLE_LIST='' ;;
+	     GCS_SUBTARGET=gcs STORE_ONLY=yes STABLE_LIST='' ;;
 	6.12) BUILD=${LAB_BUILD:-$LAB/build}/6.12 PATCHES=$LAB/patches-6.12 SRC_SUITE=
-	      GCS_SUBTARGET='' STABLE_LIST=stable@vger.kernel.org ;;
+	      GCS_SUBTARGET='' STORE_ONLY='' STABLE_LIST=stable@vger.kernel.org ;;
 	*) echo "error: KVER=$KVER: the lab knows $KVERS" >&2 && exit 1 ;;
 	esac
 	SERIES=$LAB/series/$KVER
@@ -35,8 +37,12 @@ lab_paths() {
 	KBASE=$BUILD/linux-base        # worktree at the base commit
 	KLAB=$BUILD/linux-lab          # worktree at base + git am of the stack
 	# The main job's boots (build/run/NAME): base and patched under QEMU
-	# 10, and where the kernel has GCS, both again under QEMU 11.
-	RUNS="base patched${GCS_SUBTARGET:+ gcs-base gcs-patched}"
+	# 10, and where the kernel has GCS, both again under QEMU 11; where it
+	# has store-only tag checking, base, fixes-only and patched under
+	# QEMU 11 (the store-only lane).
+	RUNS="base patched${GCS_SUBTARGET:+ gcs-base gcs-patched}${STORE_ONLY:+ so-base so-fixes so-patched}"
+	# The boots whose KUnit results are reported.
+	KUNIT_RUNS="patched${STORE_ONLY:+ so-patched}"
 	export KVER
 }
 lab_paths "${KVER:-7.3}"
