@@ -122,7 +122,19 @@ if [ -z "$STABLE_LIST" ]; then
 		echo "read() from gfs2 into memfd_secret() memory spins until SIGKILL.  The"
 		echo "fixes follow, one posting per tree;"
 		echo "the postings, with their tests, go to the public lists once you agree on"
-		echo "a date.  What each fixes, from its cover letter:"
+		echo "a date."
+		echo
+		echo "Two more, not ended by these fixes:"
+		echo "- with MTE's store-only tag checking (PR_MTE_STORE_ONLY), gfs2 read(),"
+		echo "  readv() and FIEMAP into a buffer with a mismatching granule still spin"
+		echo "  (killable) with every fix applied, as measured under QEMU 11.1; the RFC"
+		echo "  posting 7-record (a per-task record of such faults) ends them;"
+		echo "- by code reading only (no POE hardware or emulator here): on a CPU with"
+		echo "  FEAT_S1POE, FUTEX_LOCK_PI on a word whose pkey denies reads but allows"
+		echo "  writes retries for ever, as fault_in_user_writeable() asks for write"
+		echo "  permission only; no fix is written yet."
+		echo
+		echo "What each fix fixes, from its cover letter:"
 		# shellcheck disable=SC2086
 		for c in $(dirname $fixes | sort -u); do
 			echo
