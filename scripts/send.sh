@@ -124,7 +124,7 @@ if [ -z "$STABLE_LIST" ]; then
 		echo "the postings, with their tests, go to the public lists once you agree on"
 		echo "a date."
 		echo
-		echo "Two more, not ended by these fixes:"
+		echo "Three more, not ended by these fixes:"
 		echo "- with MTE's store-only tag checking (PR_MTE_STORE_ONLY), gfs2 read(),"
 		echo "  readv() and FIEMAP into a buffer with a mismatching granule still spin"
 		echo "  (killable) with every fix applied, as measured under QEMU 11.1; the RFC"
@@ -132,7 +132,11 @@ if [ -z "$STABLE_LIST" ]; then
 		echo "- by code reading only (no POE hardware or emulator here): on a CPU with"
 		echo "  FEAT_S1POE, FUTEX_LOCK_PI on a word whose pkey denies reads but allows"
 		echo "  writes retries for ever, as fault_in_user_writeable() asks for write"
-		echo "  permission only; no fix is written yet."
+		echo "  permission only; no fix is written yet;"
+		echo "- by code reading only (the lab's toolchain cannot build them): with"
+		echo "  FEAT_LSUI futex atomics and store-only tag checking, FUTEX_LOCK_PI on a"
+		echo "  word whose granule mismatches retries for ever (not killable); the"
+		echo "  7-record posting's futex patch ends it."
 		echo
 		echo "What each fix fixes, from its cover letter:"
 		# shellcheck disable=SC2086
