@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * One round of the lab's benchmark, run in the guest as root with MTE on
- * (synchronous tag checks, every tag right unless said otherwise).  Prints
- * one line per figure: "bench: KEY VALUE UNIT".  The lab boots it under
+ * One round of the lab's benchmark, run in the guest as root, in two
+ * phases.  First with no task having selected tag checks, so that the
+ * record's static key is still off (the lab boots the benchmark with
+ * kunit.enable=0, since the record's KUnit suite turns it on): the
+ * fault-free figures, without PROT_MTE, their keys prefixed "nokey.".  Then
+ * with MTE on (synchronous tag checks, every tag right unless said
+ * otherwise): every figure.  Prints one line per figure: "bench: KEY VALUE
+ * UNIT".  The lab boots it under
  * QEMU's -icount shift=0,sleep=off on one vCPU, where guest time counts
  * instructions (1 ns = 1 instruction): the figures are instructions per
  * call ("insn"), the same from one boot to the next.
@@ -70,6 +75,9 @@ struct btrfs_search_args_v2 {
 static const char *const fss[] = { "tmpfs", "gfs2", "btrfs" };
 static const char *const dirs[] = { "/tmp", "/mnt/gfs2", "/mnt/btrfs" };
 
+/* The phase: "nokey." before MTE is on, "" after. */
+static const char *phase = "nokey.";
+
 static double now(void)
 {
 	struct timespec ts;
@@ -88,10 +96,14 @@ static void set_tag(void *p)
 	asm volatile("stg %0, [%0]" : : "r" (p) : "memory");
 }
 
-/* A PROT_MTE buffer of @len bytes, every granule tagged 1. */
+/*
+ * A PROT_MTE buffer of @len bytes, every granule tagged 1; before MTE is on,
+ * an ordinary one.
+ */
 static unsigned char *tagged_buffer(size_t len)
 {
-	unsigned char *map = mmap(NULL, len, PROT_READ | PROT_WRITE | PROT_MTE,
+	int mte = !*phase;
+	unsigned char *map = mmap(NULL, len, PROT_READ | PROT_WRITE | (mte ? PROT_MTE : 0),
 				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	unsigned char *buf;
 	size_t i;
@@ -100,8 +112,8 @@ static unsigned char *tagged_buffer(size_t len)
 		perror("bench: mmap");
 		exit(1);
 	}
-	buf = with_tag(map, 1);
-	for (i = 0; i < len; i += GRANULE)
+	buf = with_tag(map, mte);
+	for (i = 0; mte && i < len; i += GRANULE)
 		set_tag(buf + i);
 	memset(buf, 0x5a, len);
 	return buf;
@@ -158,8 +170,8 @@ static void throughput(const char *fs, const char *dir, unsigned char *buf)
 				rate[r] = (now() - t0) / calls * 1e9;
 			}
 			qsort(rate, REPEAT, sizeof(rate[0]), cmp_double);
-			printf("bench: %s.%s.%s %.0f insn\n", w ? "write" : "read", fs,
-			       names[s], rate[0]);
+			printf("bench: %s%s.%s.%s %.0f insn\n", phase, w ? "write" : "read",
+			       fs, names[s], rate[0]);
 		}
 	}
 	close(fd);
@@ -196,7 +208,7 @@ static void search(size_t size, const char *name)
 		t[i] = now() - t0;
 	}
 	qsort(t, 21, sizeof(t[0]), cmp_double);
-	printf("bench: search_v2.%s %.0f insn\n", name, t[10] * 1e9);
+	printf("bench: %ssearch_v2.%s %.0f insn\n", phase, name, t[10] * 1e9);
 	munmap(with_tag(args, 0), size);
 	close(fd);
 }
@@ -267,7 +279,7 @@ static void futex_wake_op(void)
 		t[i] = (now() - t0) / 1000;
 	}
 	qsort(t, 21, sizeof(t[0]), cmp_double);
-	printf("bench: futex_wake_op %.0f insn\n", t[10] * 1e9);
+	printf("bench: %sfutex_wake_op %.0f insn\n", phase, t[10] * 1e9);
 }
 
 int main(void)
@@ -276,6 +288,15 @@ int main(void)
 	unsigned int f;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	buf = tagged_buffer(MAX_SIZE);
+	for (f = 0; f < 3; f++)
+		throughput(fss[f], dirs[f], buf);
+	futex_wake_op();
+	search(64 << 10, "64K");
+	search(1 << 20, "1M");
+	munmap(buf, MAX_SIZE);
+
+	phase = "";
 	if (prctl(PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_SYNC |
 		  (0xfffeUL << PR_MTE_TAG_SHIFT), 0, 0, 0)) {
 		perror("bench: MTE");

@@ -4,7 +4,9 @@
 # record-free alternative (the stack without the record posting: the
 # fixes and their selftests), each under QEMU's
 # -icount shift=0,sleep=off on one vCPU, where guest time counts
-# instructions; run guest/bench.c once a boot.  Writes build/bench/:
+# instructions; run guest/bench.c once a boot, with kunit.enable=0 so that
+# its first phase runs with the record's static key off (the record's KUnit
+# suite turns it on).  Writes build/bench/:
 # raw.txt, table.md (instructions per call and ratios to base, with the
 # A/A ratio beside them, and how far each figure is from the previous
 # run's) and ratios.png.  With BENCH_TESTS=1 the
@@ -32,7 +34,7 @@ image() {
 	esac
 }
 for k in base base2 patched recordfree; do
-	LAB_ICOUNT=1 "$LAB/scripts/lib/boot.sh" "bench-$k" "$(image "$k")" bench 900
+	LAB_ICOUNT=1 BOOT_ARGS=kunit.enable=0 "$LAB/scripts/lib/boot.sh" "bench-$k" "$(image "$k")" bench 900
 	n=$(grep -c '^bench: [a-z_0-9.]* [0-9.]* ' "$BUILD/run/bench-$k/out.txt") || true
 	[ "$n" -gt 0 ] || die "bench: no figures from the $k kernel (see $BUILD/run/bench-$k/out.txt)"
 	sed -n "s/^bench: \([^ ]*\) \([^ ]*\).*$/$k \1 \2/p" "$BUILD/run/bench-$k/out.txt" >>"$out/raw.txt"
