@@ -185,6 +185,17 @@ upstream_same() {
 		diff "$BUILD/run/upstream.base" "$BUILD/run/upstream.patched" || return 1
 	done
 }
+# guest/stale.c: the fixes-only and the patched kernel report the same
+# results and bytes for every sequence, and for each call alone.
+stale_same() {
+	for k in so-fixes so-patched; do
+		# Its "# " lines, without the prefix that guest/init takes off.
+		grep -E '^stale\.[a-z0-9]+\.[a-z_-]+: ' "$BUILD/run/$k/out.txt" >"$BUILD/run/stale.$k" || true
+	done
+	[ -s "$BUILD/run/stale.so-fixes" ] || { echo "stale did not run on so-fixes"; return 1; }
+	echo "$(wc -l <"$BUILD/run/stale.so-fixes") sequences"
+	diff "$BUILD/run/stale.so-fixes" "$BUILD/run/stale.so-patched"
+}
 failed_with() { # LOG: a step that already failed, with its log
 	cat "$1"
 	return 1
@@ -235,6 +246,8 @@ results_checks() {
 	check "$KVER: every boot mounted gfs2 and btrfs" mounts
 	check "$KVER: the patched guest powered off by itself" powered_off
 	check "$KVER: upstream MTE selftests: same results on base and patched" upstream_same
+	[ -z "$STORE_ONLY" ] ||
+		check "$KVER: never worse: stale sequences give the same on fixes-only and patched" stale_same
 }
 
 # The checks of the series itself.

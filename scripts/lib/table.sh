@@ -6,7 +6,8 @@
 # the stress test; PROG=gcs-uaccess: the GCS test (rows "gcs-read FS" and
 # "futex KIND"); PROG=filesystems/direct_io/dio_unpinnable: the direct I/O
 # test (rows "FS dio-small", "FS dio-large"); PROG=check_uaccess_store_only:
-# the store-only test (rows "FS store_only").  Reads scripts/results.sh's output.
+# the store-only test (rows "FS store_only"); PROG=stale: guest/stale.c
+# (rows "FS stale").  Reads scripts/results.sh's output.
 # One row per filesystem and tag check mode, per filesystem for the recover,
 # direct_small, io_uring and stress fixtures, per futex kind; per kernel:
 # live-locks, wrong results, passes, skips.  Then every live-lock by name.
@@ -17,7 +18,7 @@ set -eu
 [ $# -ge 1 ] || die "usage: table.sh NAME..."
 for n; do
 	"$LAB/scripts/lib/results.sh" "$n" | awk -F '\t' -v k="$n" -v prog="${PROG:-check_uaccess_fault}" '
-	$1 == prog && $2 ~ /^(uaccess|recover|direct_small|io_uring|futex|stress|traced|bytecount|read|dio|store_only)\./ {
+	$1 == prog && $2 ~ /^(uaccess|recover|direct_small|io_uring|futex|stress|traced|bytecount|read|dio|store_only|stale)\./ {
 		split($2, p, ".")
 		split(p[2], v, "_")
 		row = (p[1] == "uaccess") ? v[1] " " v[2] : (p[1] == "futex") ? "futex " p[2] : \
