@@ -282,19 +282,26 @@ static void futex_wake_op(void)
 	printf("bench: %sfutex_wake_op %.0f insn\n", phase, t[10] * 1e9);
 }
 
-int main(void)
+/* The fault-free figures of this phase. */
+static void fault_free(void)
 {
-	unsigned char *buf;
+	unsigned char *buf = tagged_buffer(MAX_SIZE);
 	unsigned int f;
 
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	buf = tagged_buffer(MAX_SIZE);
 	for (f = 0; f < 3; f++)
 		throughput(fss[f], dirs[f], buf);
 	futex_wake_op();
 	search(64 << 10, "64K");
 	search(1 << 20, "1M");
-	munmap(buf, MAX_SIZE);
+	munmap(with_tag(buf, 0), MAX_SIZE);
+}
+
+int main(void)
+{
+	unsigned int f;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	fault_free();
 
 	phase = "";
 	if (prctl(PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_SYNC |
@@ -302,12 +309,7 @@ int main(void)
 		perror("bench: MTE");
 		return 1;
 	}
-	buf = tagged_buffer(MAX_SIZE);
-	for (f = 0; f < 3; f++)
-		throughput(fss[f], dirs[f], buf);
-	futex_wake_op();
-	search(64 << 10, "64K");
-	search(1 << 20, "1M");
+	fault_free();
 	for (f = 0; f < 3; f++) {
 		fault_latency(fss[f], dirs[f], 0);
 		fault_latency(fss[f], dirs[f], 1);
