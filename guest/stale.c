@@ -19,11 +19,16 @@
  *   write_fault-short          a pwrite() from 2 pages with a bad granule
  *                              at 2048: exactly the 2048 bytes before it
  *                              are written, not -EFAULT
+ *   write_fault-short_append   the same at the end of the file, into new
+ *                              folios that are not uptodate (btrfs reverts
+ *                              a short copy into one, and retries)
  *
  * Each sequence runs in a child of its own, and so does its control (the
  * last call alone); both report the call's result and a checksum of the
  * bytes it moved, and the case passes when they are the same.  A child
- * still running after 3 s is reported as a live-lock and killed.
+ * still running after 3 s is reported as a live-lock and killed; one that
+ * SIGKILL does not end within 2 s more is left behind, so that the cases
+ * after it still run.
  */
 #define _GNU_SOURCE
 
@@ -131,17 +136,21 @@ static void report(int wfd, ssize_t ret, int err, const unsigned char *p, size_t
 /* The same, with the bytes @fd holds after a write. */
 static void report_file(int wfd, int fd, ssize_t ret, int err)
 {
-	static unsigned char back[4 * PAGE];
+	static unsigned char back[6 * PAGE];
 	ssize_t n = pread(fd, back, sizeof(back), 0);
 
 	report(wfd, ret, err, back, n > 0 ? n : 0);
 }
 
-enum seq { READ_PROTNONE, WRITE_PROTNONE, CLEAN_READ, FORK_READ, SHORT_WRITE, NR_SEQ };
+enum seq {
+	READ_PROTNONE, WRITE_PROTNONE, CLEAN_READ, FORK_READ, SHORT_WRITE,
+	SHORT_APPEND, NR_SEQ
+};
 
 static const char *const names[] = {
 	"read_fault-write_protnone", "write_fault-read_protnone",
 	"read_fault-clean_read", "read_fault-fork_read", "write_fault-short",
+	"write_fault-short_append",
 };
 
 /* In a child: the sequence (@prefix) or its control (!@prefix). */
@@ -158,7 +167,7 @@ static void run(enum seq s, const char *dir, int prefix, int wfd)
 	if (prefix) {
 		if (s == WRITE_PROTNONE)
 			pwrite(out, bad, 2 * PAGE, 0);
-		else if (s != SHORT_WRITE)
+		else if (s != SHORT_WRITE && s != SHORT_APPEND)
 			pread(fd, bad, 2 * PAGE, 0);
 	}
 	switch (s) {
@@ -188,6 +197,11 @@ static void run(enum seq s, const char *dir, int prefix, int wfd)
 		ret = prefix ? pwrite(out, bad, 2 * PAGE, 0) : pwrite(out, clean, BAD, 0);
 		report_file(wfd, out, ret, ret < 0 ? errno : 0);
 		break;
+	case SHORT_APPEND:
+		ret = prefix ? pwrite(out, bad, 2 * PAGE, 4 * PAGE) :
+			       pwrite(out, clean, BAD, 4 * PAGE);
+		report_file(wfd, out, ret, ret < 0 ? errno : 0);
+		break;
 	default:
 		_exit(4);
 	}
@@ -213,8 +227,9 @@ static int child(enum seq s, const char *dir, int prefix, char *buf, size_t len)
 		usleep(10000);
 	if (i == 300) {
 		kill(pid, SIGKILL);
-		waitpid(pid, &status, 0);
-		snprintf(buf, len, "spins");
+		for (i = 0; i < 200 && waitpid(pid, &status, WNOHANG) == 0; i++)
+			usleep(10000);
+		snprintf(buf, len, i == 200 ? "spins, unkillable" : "spins");
 		close(p[0]);
 		return 1;
 	}

@@ -13,8 +13,8 @@ set -eu
 HOST_PKGS="make gcc libc6-dev git bc flex bison libssl-dev libelf-dev cpio
 xz-utils ccache gcc-aarch64-linux-gnu libc6-dev-arm64-cross debootstrap
 linux-source-6.12 gfs2-utils btrfs-progs sparse shellcheck
-python3 python3-ply python3-git perl kmod git-email libmailtools-perl gnuplot-nox
-rsync"
+python3 python3-ply python3-git python3-docutils perl kmod git-email
+libmailtools-perl gnuplot-nox rsync coccinelle"
 QEMU_PKGS="qemu-system-arm"
 
 # The Debian mirror this machine's apt uses, from sources.list and

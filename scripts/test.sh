@@ -260,6 +260,9 @@ series_checks() {
 	check "$KVER: no cover letter line reads as a trailer" covers_clean
 	check "$KVER: send.sh refuses no identity, the placeholder, a reserved domain" send_refuses
 	check "$KVER: send.sh as a sender: report first, each posting addressed and signed" send_dry_run
+	[ ! -f "$KLAB/scripts/coccinelle/misc/fault_in_retry.cocci" ] ||
+		check "$KVER: the audit's table has a row for each loop its semantic patch reports" \
+			"$LAB/scripts/lib/audit.sh"
 	if [ -n "$SRC_SUITE" ]; then
 		rc=0
 		"$LAB/scripts/lib/upstream-apply.sh" >"$BUILD/upstream.log" 2>&1 || rc=$?

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Build the fixes-only kernel: the stack without its record posting (the
-# last of series/$KVER/postings.txt), that is the fixes and their
-# selftests, in the worktree build/linux-fixes, into build/out-fixes.
+# Build the fixes-only kernel: the stack without its RFC postings (the
+# record, and the audit that cites it: the last ones of
+# series/$KVER/postings.txt), that is the fixes and their selftests, in
+# the worktree build/linux-fixes, into build/out-fixes.
 # Where the stack has no record (6.12), out-fixes is the patched kernel.
 set -eu
 # shellcheck source=scripts/lib/common.sh
@@ -12,7 +13,9 @@ if ! has_record; then
 	ln -s out-patched "$BUILD/out-fixes"
 	exit 0
 fi
-n=$(postings | tail -n 1 | cut -f 2)
+# The commits of the RFC postings at the end of the stack.
+n=$(postings | awk -F '\t' '$5 ~ /^RFC/ { n += $2; next } { n = 0 } END { print n + 0 }')
+[ "$n" -gt 0 ] || die "fixes-only: no RFC posting ends series/$KVER/postings.txt"
 wt=$BUILD/linux-fixes
 [ -d "$wt" ] || git -C "$KSRC" worktree add -q --detach "$wt" "lab~$n"
 git -C "$wt" checkout -q -f --detach "$(git -C "$KLAB" rev-parse "lab~$n")"
