@@ -77,7 +77,16 @@ qemu_root() {
 qemu_root trixie "$QEMU_ROOT"
 # Debian unstable's QEMU (11.1) emulates FEAT_GCS, for the GCS lane of the
 # kernels that have GCS (GCS_SUBTARGET, see common.sh).
-[ -z "$GCS_SUBTARGET" ] || qemu_root sid "$GCS_QEMU_ROOT"
+[ -z "$GCS_SUBTARGET$NEW_SPARSE" ] || qemu_root sid "$GCS_QEMU_ROOT"
+# The same root's sparse, for the kernels that Debian 12's cannot check
+# (NEW_SPARSE, see common.sh).
+if [ -n "$NEW_SPARSE" ] && [ ! -x "$GCS_QEMU_ROOT/usr/bin/sparse" ]; then
+	note "installing sparse in the Debian sid root"
+	chroot "$GCS_QEMU_ROOT" sh -c "apt-get update -qq -o Acquire::Check-Valid-Until=false &&
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sparse" \
+		>>"$GCS_QEMU_ROOT.log" 2>&1 || die "deps: installing sparse in the sid root failed (see $GCS_QEMU_ROOT.log)"
+	chroot "$GCS_QEMU_ROOT" apt-get clean
+fi
 
 # A kernel source package from a newer suite than Debian 12's (SRC_SUITE,
 # see common.sh): downloaded with a sources list of its own (the system's

@@ -14,7 +14,10 @@ esac
 # linux-source-6.12.  GCS_SUBTARGET is the arm64 kselftest subtarget of
 # the GCS lane, empty where the kernel has no GCS (6.12).  STORE_ONLY is
 # set where the kernel has MTE's store-only tag checking (7.3): the lab then
-# runs the store-only lane.  STABLE_LIST is
+# runs the store-only lane.  NEW_SPARSE is set where Debian 12's sparse
+# (0.6.4) cannot parse the kernel's headers (7.3 uses __typeof_unqual__),
+# and the kernel would then turn C=2 off with only a warning: the lab runs
+# Debian unstable's sparse instead (scripts/lib/sparse.sh).  STABLE_LIST is
 # the list that stable backports are sent to, empty for mainline.  SERIES
 # holds what the export writes into the patches: postings.txt (the
 # folders, in the order they apply, with their subject prefixes), one
@@ -26,9 +29,9 @@ lab_paths() {
 	KVER=$1
 	case $KVER in
 	7.3) BUILD=${LAB_BUILD:-$LAB/build} PATCHES=$LAB/patches SRC_SUITE=experimental
-	     GCS_SUBTARGET=gcs STORE_ONLY=yes STABLE_LIST='' ;;
+	     GCS_SUBTARGET=gcs STORE_ONLY=yes NEW_SPARSE=yes STABLE_LIST='' ;;
 	6.12) BUILD=${LAB_BUILD:-$LAB/build}/6.12 PATCHES=$LAB/patches-6.12 SRC_SUITE=
-	      GCS_SUBTARGET='' STORE_ONLY='' STABLE_LIST=stable@vger.kernel.org ;;
+	      GCS_SUBTARGET='' STORE_ONLY='' NEW_SPARSE='' STABLE_LIST=stable@vger.kernel.org ;;
 	*) echo "error: KVER=$KVER: the lab knows $KVERS" >&2 && exit 1 ;;
 	esac
 	SERIES=$LAB/series/$KVER
@@ -50,7 +53,8 @@ lab_paths "${KVER:-7.3}"
 # downloaded and unpacked here, never installed (see scripts/deps.sh).
 SUITE_DIR=${LAB_SUITE_DIR:-/var/cache/mte-lab/suites}
 QEMU_ROOT=${LAB_QEMU_ROOT:-/var/cache/mte-lab/trixie}
-# Debian unstable's root: QEMU 11, which emulates FEAT_GCS (the GCS lane).
+# Debian unstable's root: QEMU 11, which emulates FEAT_GCS (the GCS lane),
+# and sparse 0.6.5~rc1 (NEW_SPARSE).
 GCS_QEMU_ROOT=${LAB_GCS_QEMU_ROOT:-/var/cache/mte-lab/sid}
 BUSYBOX_DIR=${LAB_BUSYBOX_DIR:-/var/cache/mte-lab/busybox}
 # The source tarball of KVER: installed (Debian 12) or unpacked from SRC_SUITE.

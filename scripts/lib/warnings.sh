@@ -17,6 +17,8 @@ for f in $files; do
 done
 [ -n "$built" ] || die "warnings: the lab's build compiles none of the C files the series touches"
 export CCACHE_BASEDIR="$BUILD" CCACHE_NOHASHDIR=1
+checker=sparse
+[ -z "$NEW_SPARSE" ] || checker=$LAB/scripts/lib/sparse.sh
 for k in base patched; do
 	tree=$KLAB
 	[ "$k" = base ] && tree=$KBASE
@@ -29,8 +31,12 @@ for k in base patched; do
 	for o in $objs; do rm -f "$BUILD/out-$k/$o"; done
 	# shellcheck disable=SC2086
 	make -s -C "$tree" O="$BUILD/out-$k" ARCH=arm64 CROSS_COMPILE="$CROSS" \
-		CC="ccache ${CROSS}gcc" W=1 C=2 -j"$JOBS" $objs >"$BUILD/warnings-$k.log" 2>&1 ||
+		CC="ccache ${CROSS}gcc" W=1 C=2 CHECK="$checker" -j"$JOBS" $objs >"$BUILD/warnings-$k.log" 2>&1 ||
 		die "warnings: W=1 C=2 build of the $k tree failed (see $BUILD/warnings-$k.log)"
+	# The kernel turns C=2 off, with a warning only, when it finds the
+	# checker too old.
+	! grep -q 'C=2 specified, but .* is not available or not up to date' "$BUILD/warnings-$k.log" ||
+		die "warnings: the $k kernel refused $checker as too old: sparse did not run"
 	grep -E ': (warning|error):' "$BUILD/warnings-$k.log" |
 		sed -E "s#^($BUILD/)?(\.\./)?linux-(base|lab)/##; s/:[0-9]+(:[0-9]+)?: /: /" |
 		sort -u >"$BUILD/warnings-$k.txt"
