@@ -11,7 +11,10 @@
 #  - the patched kernel without FEAT_MOPS copies: no live-lock in the
 #    matrix (scripts/nomops.sh);
 #  - on 7.3, the first GCS patch alone ends the reads that spun in the
-#    fault handler but not the fault-in loops (scripts/gcs-alone.sh).
+#    fault handler but not the fault-in loops (scripts/gcs-alone.sh);
+#  - /proc/kcore, which the main job's kernels leave out: a read into a
+#    buffer with a bad MTE granule spins before the kcore fix and fails
+#    with -EFAULT with it (scripts/kcore.sh).
 set -eu
 # shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/lib/common.sh"
@@ -29,4 +32,5 @@ check "debug kernel: lockdep, DEBUG_ATOMIC_SLEEP, KASAN_HW_TAGS" "$LAB/scripts/d
 check "the patched kernel without FEAT_MOPS (arm64.nomops): no live-lock" "$LAB/scripts/nomops.sh"
 [ -z "$GCS_SUBTARGET" ] ||
 	check "GCS: the fault handler fix alone leaves the fault-in loops spinning" "$LAB/scripts/gcs-alone.sh"
+check "/proc/kcore: spins before the kcore fix, -EFAULT with it" "$LAB/scripts/kcore.sh"
 summary
