@@ -72,15 +72,11 @@ if [ -n "$STORE_ONLY" ]; then
 	done
 fi
 {
-	"$LAB/scripts/lib/table.sh" base patched
-	echo
-	PROG=unpriv:check_futex_fault "$LAB/scripts/lib/table.sh" base patched
-	echo
-	PROG=check_futex_fault "$LAB/scripts/lib/table.sh" base patched
-	echo
-	PROG=check_uaccess_stress "$LAB/scripts/lib/table.sh" base patched
-	echo
-	for p in "unpriv:$DIO" "$DIO"; do
+	for p in check_uaccess_fault unpriv:check_uaccess_fault \
+		unpriv:check_futex_fault check_futex_fault check_uaccess_stress \
+		"unpriv:$DIO" "$DIO"; do
+		case $p in unpriv:*) who=nobody ;; *) who=root ;; esac
+		echo "${p#unpriv:} (QEMU 10), as $who:"
 		PROG=$p "$LAB/scripts/lib/table.sh" base patched
 		echo
 	done

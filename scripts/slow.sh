@@ -4,8 +4,8 @@
 # N failed"; exits non-zero on any failure.
 #  - every patch builds on its own for arm64; the series builds for x86_64
 #    and for arm64 without MTE (scripts/bisect-build.sh);
-#  - the KUnit suite fails on a kernel whose pagefault_disable() does not
-#    clear the record (scripts/mutant.sh);
+#  - the KUnit suite fails on a kernel whose uaccess_fault_restore() does
+#    not restore the record (scripts/mutant.sh);
 #  - the patched kernel with lockdep, atomic-sleep checks and KASAN_HW_TAGS
 #    (scripts/debug.sh);
 #  - the patched kernel without FEAT_MOPS copies: no live-lock in the
@@ -24,7 +24,7 @@ check "main job's kernels" "$LAB/scripts/lib/kernels.sh"
 check "every patch builds alone for arm64; the series builds for x86_64 and without MTE" \
 	"$LAB/scripts/bisect-build.sh"
 if has_record; then
-	check "KUnit fails on a mutant whose pagefault_disable() keeps the record" "$LAB/scripts/mutant.sh"
+	check "KUnit fails on a mutant whose uaccess_fault_restore() does not restore" "$LAB/scripts/mutant.sh"
 else
 	skip "mutant: Linux $KVER's stack has no record"
 fi
