@@ -4,13 +4,15 @@
 # KUnit suite, the check_uaccess_fault matrix and the futex test.  Fails on
 # a live-lock, a wrong result, a failed KUnit case, or a lockdep, KASAN,
 # BUG or WARNING report on the console that the base kernel, built with
-# the same options and running the same matrix, does not show.  Results:
-# build/run/debug/ and build/run/debug-base/.
+# the same options and running the same matrix, does not show.  Last, the
+# debug boot triggers a real WARN_ON (LKDTM's WARNING), which the console
+# check must report: the check that fails the test command on a warning
+# sees one.  Results: build/run/debug/ and build/run/debug-base/.
 set -eu
 # shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/lib/common.sh"
 
-DEBUG_CONFIG="CONFIG_PROVE_LOCKING=y CONFIG_DEBUG_ATOMIC_SLEEP=y CONFIG_KASAN=y CONFIG_KASAN_HW_TAGS=y"
+DEBUG_CONFIG="CONFIG_PROVE_LOCKING=y CONFIG_DEBUG_ATOMIC_SLEEP=y CONFIG_KASAN=y CONFIG_KASAN_HW_TAGS=y CONFIG_DEBUG_FS=y CONFIG_LKDTM=y"
 # With btrfs' default 16 KiB nodes, both kernels' KASAN reports a tag check
 # fault in csum_tree_block() at mount: it reads an extent buffer's pages
 # as one.  A report turns kernel tag checking off on the CPU that takes it,
@@ -26,7 +28,7 @@ export BTRFS_MKFS_ARGS="-n 4096"
 "$LAB/scripts/lib/rootfs.sh"
 BOOT_ARGS=kasan_multi_shot "$LAB/scripts/lib/boot.sh" debug-base \
 	"$BUILD/out-debug-base/arch/arm64/boot/Image" check_uaccess_fault 2400
-progs=check_uaccess_fault,unpriv:check_futex_fault
+progs=check_uaccess_fault,unpriv:check_futex_fault,warn
 ! has_record || progs=kunit,$progs
 BOOT_ARGS="kunit.filter_glob=uaccess_fault kasan_multi_shot" "$LAB/scripts/lib/boot.sh" debug \
 	"$BUILD/out-debug/arch/arm64/boot/Image" "$progs" 2400
@@ -54,11 +56,17 @@ if [ -s "$dir/reports-base.txt" ]; then
 	echo "reports on the base kernel too (not the series'):" | tee -a "$dir/table.txt"
 	sed 's/^/    /' "$dir/reports-base.txt" | tee -a "$dir/table.txt"
 fi
-new=$(comm -23 "$dir/reports.txt" "$dir/reports-base.txt")
+# The injected WARN_ON, and only it, is left out of the comparison.
+injected=$(grep -c '^WARNING: .*lkdtm_WARNING' "$dir/reports.txt") || true
+if [ "$injected" != 1 ]; then
+	echo "debug: the console check found $injected reports of the injected WARN_ON, not 1" >&2
+	fail=1
+fi
+new=$(comm -23 "$dir/reports.txt" "$dir/reports-base.txt" | grep -v '^WARNING: .*lkdtm_WARNING') || true
 if [ -n "$new" ]; then
 	echo "$new" >&2
 	echo "debug: reports on the console that base does not show (see $dir/console.log)" >&2
 	fail=1
 fi
 [ "$fail" = 0 ] || die "debug: the debug kernel run failed"
-note "debug kernel ($DEBUG_CONFIG): no live-lock, no wrong result, no report"
+note "debug kernel ($DEBUG_CONFIG): no live-lock, no wrong result, no report but the injected WARN_ON's"

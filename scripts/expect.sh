@@ -2,8 +2,9 @@
 # What the main job's boots gave, in the form of expected/$KVER.txt: per
 # boot ($RUNS: base, patched, and on 7.3 the GCS and store-only lanes),
 # every test case that did not pass with its result (livelock, wrong,
-# skip), the number of cases of each guest program, and every KUnit case
-# of the patched kernels ($KUNIT_RUNS) with its status.
+# skip), every case that logged what its call returned with that return,
+# the number of cases of each guest program, and every KUnit case of the
+# patched kernels ($KUNIT_RUNS) with its status.
 #   scripts/expect.sh             print it
 #   scripts/expect.sh --check     compare it with expected/$KVER.txt, exactly
 #   scripts/expect.sh --update    write it to expected/$KVER.txt
@@ -16,7 +17,8 @@ summary() {
 	for k in $RUNS; do
 		"$LAB/scripts/lib/results.sh" "$k" | awk -F '\t' -v k="$k" '
 			{ n[$1]++ }
-			$3 != "pass" { printf "%s\t%s\t%s\t%s\n", k, $1, $2, $3 }
+			$3 != "pass" || $4 != "" {
+				printf "%s\t%s\t%s\t%s%s\n", k, $1, $2, $3, $4 == "" ? "" : "\t" $4 }
 			END { for (p in n) printf "%s\t%s\t(cases)\t%d\n", k, p, n[p] }'
 	done
 	! has_record || for k in $KUNIT_RUNS; do

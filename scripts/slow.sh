@@ -6,8 +6,11 @@
 #    and for arm64 without MTE (scripts/bisect-build.sh);
 #  - the KUnit suite fails on a kernel whose uaccess_fault_restore() does
 #    not restore the record (scripts/mutant.sh);
-#  - the patched kernel with lockdep, atomic-sleep checks and KASAN_HW_TAGS
-#    (scripts/debug.sh);
+#  - the mutant table: the stack with each kernel patch reverted in turn,
+#    booted in every lane, and the cases that catch it; every fix must be
+#    caught (scripts/mutants.sh, after the main job: docs/mutants-$KVER.md);
+#  - the patched kernel with lockdep, atomic-sleep checks and KASAN_HW_TAGS,
+#    and a real WARN_ON that the console check must report (scripts/debug.sh);
 #  - the patched kernel without FEAT_MOPS copies: no live-lock in the
 #    matrix (scripts/nomops.sh);
 #  - on 7.3, the first GCS patch alone ends the reads that spun in the
@@ -28,7 +31,9 @@ if has_record; then
 else
 	skip "mutant: Linux $KVER's stack has no record"
 fi
-check "debug kernel: lockdep, DEBUG_ATOMIC_SLEEP, KASAN_HW_TAGS" "$LAB/scripts/debug.sh"
+check "main job, for the mutants' comparison" "$LAB/scripts/lab.sh"
+check "mutants: every fix is caught by a runtime case" "$LAB/scripts/mutants.sh"
+check "debug kernel: lockdep, DEBUG_ATOMIC_SLEEP, KASAN_HW_TAGS; the injected WARN_ON seen" "$LAB/scripts/debug.sh"
 check "the patched kernel without FEAT_MOPS (arm64.nomops): no live-lock" "$LAB/scripts/nomops.sh"
 [ -z "$GCS_SUBTARGET" ] ||
 	check "GCS: the fault handler fix alone leaves the fault-in loops spinning" "$LAB/scripts/gcs-alone.sh"
