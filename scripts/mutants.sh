@@ -29,9 +29,11 @@ tree=$BUILD/linux-mutant out=$BUILD/out-mutant dir=$BUILD/run/mutants
 [ -d "$tree" ] || git -C "$KSRC" worktree add -q --detach "$tree" lab
 mkdir -p "$dir"
 
-# The results of run $1 with run $2's name: one line a case, KUnit too.
+# The results of run $1 with run $2's name: one line a case, KUnit's and
+# guest/stale.c's sequences too.
 lane_results() {
 	"$LAB/scripts/lib/results.sh" "$1" | sed "s/^/$2	/"
+	grep -E '^stale\.[a-z0-9]+\.[a-z_-]+: ' "$BUILD/run/$1/out.txt" | sed "s/^/$2	stale	/" || true
 	case " $KUNIT_RUNS " in *" $2 "*)
 		"$LAB/scripts/lib/kunit.sh" "$1" | sed "s/^/$2	kunit	/" ;;
 	esac

@@ -20,7 +20,11 @@ awk '
 	/^lab: end / { on = 0; next }
 	!on { next }
 	/^# +RUN / { ll = 0; ret = ""; next }
-	/live-lock:/ { ll = 1; ret = /NOT killable/ ? "unkillable" : /killed by SIGKILL/ ? "killable" : "" }
+	/live-lock:/ {
+		ll = 1
+		ret = /NOT killable|SIGKILL did not end it/ ? "unkillable" : \
+			/killed by SIGKILL|SIGKILL ended it/ ? "killable" : ""
+	}
 	/:returned -?[0-9]+ \(/ {
 		ret = $0
 		sub(/^.*:returned /, "returned ", ret)
