@@ -2,19 +2,25 @@
 # The mutant table (slow): which runtime cases catch each patch.  For each
 # patch of the stack that changes the kernel (a file outside tools/,
 # Documentation/, scripts/, lib/tests/, lib/Kconfig.debug and MAINTAINERS),
-# the stack with that patch reverted on top, built and booted in every lane
-# (scripts/lib/lanes.sh), its results compared case by case (result, and
-# what the call returned) with the patched kernel's in the same lanes, from
-# the last main job (build/run/).  A patch is caught when a case differs on
-# its mutant; a mutant that does not revert cleanly, does not build or does
-# not boot catches nothing, and the table says which.  The record as a
-# whole is the store-only lane's fixes-only kernel, which the main job
-# boots and expected/$KVER.txt covers.
+# a kernel without that patch (git revert on top), built, booted in every
+# lane (scripts/lib/lanes.sh), and its results compared case by case
+# (result, what the call returned, guest/stale.c's bytes, KUnit) with the
+# kernel it was taken from:
+#  - a fix is taken out of the fixes-only stack (the stack without its RFC
+#    postings), since the fixes are merged on their own and the record
+#    would end some of their loops too; the reference is the fixes-only
+#    kernel, booted here in the lanes the main job does not boot it in;
+#  - a patch of the RFC postings is taken out of the whole stack; the
+#    reference is the patched kernel of the last main job (build/run/).
+# A patch is caught when a case differs on its mutant; a mutant that does
+# not revert cleanly, does not build or does not boot catches nothing, and
+# the table says which.  The record as a whole is the fixes-only kernel of
+# the store-only lane, which the main job boots and expected/ covers.
 #   scripts/mutants.sh          every such patch; writes docs/mutants-$KVER.md
 #   scripts/mutants.sh N...     only the Nth patches of the stack (1 is the
 #                               first); the table goes to build/run/mutants/
-# Ends with "N passed, N failed": a fix (a posting with Fixes: tags) that no
-# case catches fails.  Per mutant: build/run/mutants/N.diff.
+# Ends with "N passed, N failed": a fix (a patch with a Fixes: tag) that no
+# case catches fails.  Per mutant: build/run/mutants/N.{log,txt,diff}.
 set -eu
 # shellcheck source=scripts/lib/common.sh
 . "$(dirname -- "$0")/lib/common.sh"
@@ -28,9 +34,16 @@ done
 tree=$BUILD/linux-mutant out=$BUILD/out-mutant dir=$BUILD/run/mutants
 [ -d "$tree" ] || git -C "$KSRC" worktree add -q --detach "$tree" lab
 mkdir -p "$dir"
+rfc=$(rfc_commits)
+all=$(git -C "$KLAB" rev-list --reverse base..lab)
+nfix=$(($(echo "$all" | wc -l) - rfc))
 
-# The results of run $1 with run $2's name: one line a case, KUnit's and
-# guest/stale.c's sequences too.
+# The run of KERNEL in LANE: lane_run LANE KERNEL.
+lane_run() {
+	case $1 in mte) echo "$2" ;; *) echo "$1-$2" ;; esac
+}
+# The results of run $1 under run $2's name: one line a case, guest/stale.c's
+# sequences and KUnit's cases too.
 lane_results() {
 	"$LAB/scripts/lib/results.sh" "$1" | sed "s/^/$2	/"
 	grep -E '^stale\.[a-z0-9]+\.[a-z_-]+: ' "$BUILD/run/$1/out.txt" | sed "s/^/$2	stale	/" || true
@@ -38,13 +51,24 @@ lane_results() {
 		"$LAB/scripts/lib/kunit.sh" "$1" | sed "s/^/$2	kunit	/" ;;
 	esac
 }
+# The results of kernel $1 in every lane, under kernel $2's names.
+kernel_results() {
+	for lane in $LANES; do
+		lane_results "$(lane_run "$lane" "$1")" "$(lane_run "$lane" "$2")"
+	done | LC_ALL=C sort
+}
 kernel_patch() {
 	git -C "$KLAB" show --format= --name-only "$1" |
 		grep -qv -e '^tools/' -e '^Documentation/' -e '^scripts/' -e '^lib/tests/' \
 			-e '^lib/Kconfig.debug$' -e '^MAINTAINERS$'
 }
+# Boot kernel $1 (an Image) as $2 in every lane; fails with the reason.
+boot_lanes() {
+	for lane in $LANES; do
+		boot_lane "$lane" "$2" "$1" >>"$dir/boot.log" 2>&1 || { tail -n 1 "$dir/boot.log"; return 1; }
+	done
+}
 
-all=$(git -C "$KLAB" rev-list --reverse base..lab)
 if [ $# = 0 ]; then
 	# shellcheck disable=SC2046 # one argument a patch
 	set -- $(echo "$all" | awk '{ print NR }')
@@ -52,23 +76,30 @@ if [ $# = 0 ]; then
 else
 	table=$dir/table.md
 fi
-patched=$dir/patched.txt
-for lane in $LANES; do
-	case $lane in mte) r=patched ;; *) r=$lane-patched ;; esac
-	lane_results "$r" "$r"
-done | LC_ALL=C sort >"$patched"
+: >"$dir/boot.log"
+kernel_results patched patched >"$dir/ref-patched.txt"
+need_fixes=no
+for n; do [ "$rfc" = 0 ] || [ "$n" -gt "$nfix" ] || need_fixes=yes; done
+if [ "$need_fixes" = yes ]; then
+	note "mutants: the fixes-only kernel, the fixes' reference, in the lanes $LANES"
+	"$LAB/scripts/lib/build-fixes-only.sh"
+	for lane in $LANES; do
+		[ "$lane" = so ] || boot_lane "$lane" fixes "$BUILD/out-fixes/arch/arm64/boot/Image"
+	done
+	kernel_results fixes fixes >"$dir/ref-fixes.txt"
+fi
 
 {
 	echo "# Mutants of the $KVER stack"
 	echo
 	echo "\`KVER=$KVER scripts/mutants.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC'), on the stack whose"
 	echo "tree is $(git -C "$KLAB" rev-parse 'lab^{tree}') (\`git rev-parse lab^{tree}\` in"
-	echo "build/linux-lab).  Each row: the stack with one patch reverted on top,"
-	echo "booted in the lanes $LANES; the cases whose result or return differs"
-	echo "from the patched kernel's."
+	echo "build/linux-lab).  Each row: a fix reverted on the fixes-only stack, or"
+	echo "an RFC patch reverted on the whole stack, booted in the lanes $LANES;"
+	echo "the cases whose result, return or bytes differ from that stack's."
 	echo
-	echo "| # | patch | fix | caught by |"
-	echo "|---|---|---|---|"
+	echo "| # | patch | fix | taken from | caught by |"
+	echo "|---|---|---|---|---|"
 } >"$table"
 pass=0 fail=0
 for n; do
@@ -78,40 +109,37 @@ for n; do
 	subj=$(git -C "$KLAB" log -1 --format=%s "$c")
 	fix=no
 	! git -C "$KLAB" log -1 --format=%B "$c" | grep -q '^Fixes: ' || fix=yes
-	note "mutant $n: without \"$subj\""
+	if [ "$n" -le "$nfix" ] && [ "$rfc" -gt 0 ]; then
+		from="lab~$rfc" ref=fixes name=f$n
+	else
+		from=lab ref=patched name=m$n
+	fi
+	note "mutant $n: $from without \"$subj\""
 	git -C "$tree" revert --abort >/dev/null 2>&1 || true
-	git -C "$tree" checkout -q -f --detach lab
+	git -C "$tree" checkout -q -f --detach "$from"
 	what=
 	if ! git -C "$tree" -c user.name="MTE lab" -c user.email=lab@localhost \
 		revert --no-edit "$c" >"$dir/$n.log" 2>&1; then
 		git -C "$tree" revert --abort >/dev/null 2>&1 || true
 		what="not run: does not revert cleanly"
 	elif ! "$LAB/scripts/lib/build-kernel.sh" "$tree" "$out" >>"$dir/$n.log" 2>&1; then
-		what="not run: does not build (see build/run/mutants/$n.log)"
+		what="not run: does not build (build/run/mutants/$n.log)"
+	elif ! why=$(boot_lanes "$out/arch/arm64/boot/Image" "$name"); then
+		what="not run: $why"
 	else
-		: >"$dir/$n.txt"
-		for lane in $LANES; do
-			case $lane in mte) r=m$n p=patched ;; *) r=$lane-m$n p=$lane-patched ;; esac
-			boot_lane "$lane" "m$n" "$out/arch/arm64/boot/Image" >>"$dir/$n.log" 2>&1 ||
-				{ what="not run: $(tail -n 1 "$dir/$n.log")" && break; }
-			lane_results "$r" "$p" >>"$dir/$n.txt"
-		done
-		if [ -z "$what" ]; then
-			LC_ALL=C sort -o "$dir/$n.txt" "$dir/$n.txt"
-			diff "$patched" "$dir/$n.txt" >"$dir/$n.diff" || true
-			k=$(grep '^>' "$dir/$n.diff" | cut -f 1,3 | sort -u | wc -l)
-			what="$k cases: $(grep '^>' "$dir/$n.diff" | cut -f 1,3 | sort -u |
-				head -n 5 | sed 's/^> //; s/	/ /' | paste -sd ';' -)"
-			[ "$k" != 0 ] || what="nothing"
-		fi
+		kernel_results "$name" "$ref" >"$dir/$n.txt"
+		diff "$dir/ref-$ref.txt" "$dir/$n.txt" >"$dir/$n.diff" || true
+		cases=$(grep '^[<>]' "$dir/$n.diff" | cut -f 1,3 | sed 's/^[<>] //' | LC_ALL=C sort -u)
+		k=$(echo "$cases" | grep -c .) || true
+		what="nothing"
+		[ "$k" = 0 ] || what="$k cases: $(echo "$cases" | head -n 5 | sed 's/	/ /' | paste -sd ';' -)"
 	fi
-	echo "| $n | $subj | $fix | $what |" >>"$table"
-	case $what in
-	"nothing" | "not run"*)
-		if [ "$fix" = yes ]; then fail=$((fail + 1)); else pass=$((pass + 1)); fi ;;
-	*) pass=$((pass + 1)) ;;
-	esac
+	echo "| $n | $subj | $fix | $from | $(echo "$what" | tr '|' '/') |" >>"$table"
 	echo "mutant $n: $what"
+	case $what in
+	"nothing" | "not run"*) [ "$fix" = no ] || { fail=$((fail + 1)) && continue; } ;;
+	esac
+	pass=$((pass + 1))
 done
 cat "$table"
 summary

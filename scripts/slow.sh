@@ -6,9 +6,10 @@
 #    and for arm64 without MTE (scripts/bisect-build.sh);
 #  - the KUnit suite fails on a kernel whose uaccess_fault_restore() does
 #    not restore the record (scripts/mutant.sh);
-#  - the mutant table: the stack with each kernel patch reverted in turn,
-#    booted in every lane, and the cases that catch it; every fix must be
-#    caught (scripts/mutants.sh, after the main job: docs/mutants-$KVER.md);
+#  - the mutant table: each kernel patch reverted in turn (a fix from the
+#    fixes-only stack, an RFC patch from the whole stack), booted in every
+#    lane, and the cases that catch it; every fix must be caught
+#    (scripts/mutants.sh, after the main job: docs/mutants-$KVER.md);
 #  - the patched kernel with lockdep, atomic-sleep checks and KASAN_HW_TAGS,
 #    and a real WARN_ON that the console check must report (scripts/debug.sh);
 #  - the patched kernel without FEAT_MOPS copies: no live-lock in the

@@ -13,8 +13,7 @@ if ! has_record; then
 	ln -s out-patched "$BUILD/out-fixes"
 	exit 0
 fi
-# The commits of the RFC postings at the end of the stack.
-n=$(postings | awk -F '\t' '$5 ~ /^RFC/ { n += $2; next } { n = 0 } END { print n + 0 }')
+n=$(rfc_commits)
 [ "$n" -gt 0 ] || die "fixes-only: no RFC posting ends series/$KVER/postings.txt"
 wt=$BUILD/linux-fixes
 [ -d "$wt" ] || git -C "$KSRC" worktree add -q --detach "$wt" "lab~$n"

@@ -145,6 +145,11 @@ posting_tree() {
 		done
 	done
 }
+# How many commits the RFC postings at the end of the stack have: the
+# stack without them, lab~N, is the fixes-only stack (0: there are none).
+rfc_commits() {
+	postings | awk -F '\t' '$5 ~ /^RFC/ { n += $2; next } { n = 0 } END { print n + 0 }'
+}
 # Whether the stack has the record posting, told by its KUnit suite (the
 # 6.12 backport, fixes only, has not): the boots then report its cases.
 has_record() {

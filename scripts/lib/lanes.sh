@@ -44,21 +44,25 @@ SO_PROG=check_uaccess_store_only
 STALE_PROG=stale
 
 # boot_lane LANE KERNEL IMAGE: boot IMAGE in LANE (mte, gcs or so) as the
-# run KERNEL (mte), gcs-KERNEL or so-KERNEL.  KERNEL "base" is the
-# unpatched kernel, "fixes" the fixes-only one (no record); any other
-# has the stack's record, if the stack has one.
+# run KERNEL (mte), gcs-KERNEL or so-KERNEL.
+# KERNEL "base" is the unpatched kernel, "fixes" the fixes-only one, and
+# names starting with "f" are kernels without the record (scripts/mutants.sh's);
+# any other has the stack's record, if the stack has one.  The run's program
+# list is left in $lane_progs.
 boot_lane() {
 	case $1 in
-	mte) "$LAB/scripts/lib/boot.sh" "$2" "$3" "$PROGS" ;;
+	mte) lane_progs=$PROGS ;;
 	gcs)
-		p=$GCS_PROGS
-		[ "$2" != base ] || p=$p,sysrq-l
-		LAB_QEMU_ROOT=$GCS_QEMU_ROOT "$LAB/scripts/lib/boot.sh" "gcs-$2" "$3" "$p" ;;
+		lane_progs=$GCS_PROGS
+		[ "$2" != base ] || lane_progs=$lane_progs,sysrq-l ;;
 	so)
-		p=$SO_PROG,$STALE_PROG
-		case $2 in base | fixes) ;; *) ! has_record || p=kunit,$p ;; esac
-		LAB_QEMU_ROOT=$GCS_QEMU_ROOT "$LAB/scripts/lib/boot.sh" "so-$2" "$3" "$p" ;;
+		lane_progs=$SO_PROG,$STALE_PROG
+		case $2 in base | f*) ;; *) ! has_record || lane_progs=kunit,$lane_progs ;; esac ;;
 	*) die "boot_lane: no lane $1" ;;
+	esac
+	case $1 in
+	mte) "$LAB/scripts/lib/boot.sh" "$2" "$3" "$lane_progs" ;;
+	*) LAB_QEMU_ROOT=$GCS_QEMU_ROOT "$LAB/scripts/lib/boot.sh" "$1-$2" "$3" "$lane_progs" ;;
 	esac
 }
 # The lanes this version has, in the order lab.sh boots them.
