@@ -129,10 +129,10 @@ for n; do
 	else
 		kernel_results "$name" "$ref" >"$dir/$n.txt"
 		diff "$dir/ref-$ref.txt" "$dir/$n.txt" >"$dir/$n.diff" || true
-		cases=$(grep '^[<>]' "$dir/$n.diff" | cut -f 1,3 | sed 's/^[<>] //' | LC_ALL=C sort -u)
+		cases=$(grep '^[<>]' "$dir/$n.diff" | cut -f 1-3 | sed 's/^[<>] //' | LC_ALL=C sort -u)
 		k=$(echo "$cases" | grep -c .) || true
 		what="nothing"
-		[ "$k" = 0 ] || what="$k cases: $(echo "$cases" | head -n 5 | sed 's/	/ /' | paste -sd ';' -)"
+		[ "$k" = 0 ] || what="$k cases: $(echo "$cases" | head -n 5 | tr '\t' ' ' | paste -sd ';' -)"
 	fi
 	echo "| $n | $subj | $fix | $from | $(echo "$what" | tr '|' '/') |" >>"$table"
 	echo "mutant $n: $what"
