@@ -2,7 +2,8 @@
 # What the main job's boots gave, in the form of expected/$KVER.txt: per
 # boot ($RUNS: base, patched, and on 7.3 the GCS and store-only lanes),
 # every test case that did not pass with its result (livelock, wrong,
-# skip), every case that logged what its call returned with that return,
+# skip), every case that logged what its call returned with that return
+# (and every live-lock with "killable" or "unkillable", as SIGKILL found it),
 # the number of cases of each guest program, and every KUnit case of the
 # patched kernels ($KUNIT_RUNS) with its status.
 #   scripts/expect.sh             print it

@@ -1,8 +1,7 @@
 #!/bin/sh
 # The mutant table (slow): which runtime cases catch each patch.  For each
-# patch of the stack that changes the kernel (a file outside tools/,
-# Documentation/, scripts/, lib/tests/, lib/Kconfig.debug and MAINTAINERS),
-# a kernel without that patch (git revert on top), built, booted in every
+# patch of the stack that changes the kernel (kernel_patch in common.sh), a
+# kernel without that patch (git revert on top), built, booted in every
 # lane (scripts/lib/lanes.sh), and its results compared case by case
 # (result, what the call returned, guest/stale.c's bytes, KUnit) with the
 # kernel it was taken from:
@@ -16,9 +15,13 @@
 # not revert cleanly, does not build or does not boot catches nothing, and
 # the table says which.  The record as a whole is the fixes-only kernel of
 # the store-only lane, which the main job boots and expected/ covers.
-#   scripts/mutants.sh          every such patch; writes docs/mutants-$KVER.md
+#   scripts/mutants.sh          every such patch
 #   scripts/mutants.sh N...     only the Nth patches of the stack (1 is the
-#                               first); the table goes to build/run/mutants/
+#                               first)
+# Either way the rows go to docs/mutants-$KVER.md, which has a row for
+# every such patch and names the stack's tree: rows of the same tree are
+# kept, a table of another tree starts again from "not run yet".  The test
+# command checks that the table is the stack's, rather than rerunning it.
 # Ends with "N passed, N failed": a fix (a patch with a Fixes: tag) that no
 # case catches fails.  Per mutant: build/run/mutants/N.{log,txt,diff}.
 set -eu
@@ -38,10 +41,6 @@ rfc=$(rfc_commits)
 all=$(git -C "$KLAB" rev-list --reverse base..lab)
 nfix=$(($(echo "$all" | wc -l) - rfc))
 
-# The run of KERNEL in LANE: lane_run LANE KERNEL.
-lane_run() {
-	case $1 in mte) echo "$2" ;; *) echo "$1-$2" ;; esac
-}
 # The results of run $1 under run $2's name: one line a case, guest/stale.c's
 # sequences and KUnit's cases too.
 lane_results() {
@@ -57,11 +56,6 @@ kernel_results() {
 		lane_results "$(lane_run "$lane" "$1")" "$(lane_run "$lane" "$2")"
 	done | LC_ALL=C sort
 }
-kernel_patch() {
-	git -C "$KLAB" show --format= --name-only "$1" |
-		grep -qv -e '^tools/' -e '^Documentation/' -e '^scripts/' -e '^lib/tests/' \
-			-e '^lib/Kconfig.debug$' -e '^MAINTAINERS$'
-}
 # Boot kernel $1 (an Image) as $2 in every lane; fails with the reason.
 boot_lanes() {
 	for lane in $LANES; do
@@ -69,38 +63,29 @@ boot_lanes() {
 	done
 }
 
-if [ $# = 0 ]; then
-	# shellcheck disable=SC2046 # one argument a patch
-	set -- $(echo "$all" | awk '{ print NR }')
-	table=$LAB/docs/mutants-$KVER.md
-else
-	table=$dir/table.md
-fi
+# shellcheck disable=SC2046 # one argument a patch
+[ $# != 0 ] || set -- $(echo "$all" | awk '{ print NR }')
+table=$LAB/docs/mutants-$KVER.md
+tree_id=$(git -C "$KLAB" rev-parse 'lab^{tree}')
 : >"$dir/boot.log"
+rm -f "$dir"/row.*
 kernel_results patched patched >"$dir/ref-patched.txt"
 need_fixes=no
 for n; do [ "$rfc" = 0 ] || [ "$n" -gt "$nfix" ] || need_fixes=yes; done
 if [ "$need_fixes" = yes ]; then
 	note "mutants: the fixes-only kernel, the fixes' reference, in the lanes $LANES"
 	"$LAB/scripts/lib/build-fixes-only.sh"
+	img=$BUILD/out-fixes/arch/arm64/boot/Image
 	for lane in $LANES; do
-		[ "$lane" = so ] || boot_lane "$lane" fixes "$BUILD/out-fixes/arch/arm64/boot/Image"
+		# Booted again only if its image or the guest's programs changed.
+		r=$BUILD/run/$(lane_run "$lane" fixes)/out.txt
+		[ "$lane" = so ] || { [ -n "$(find "$r" -newer "$img" 2>/dev/null)" ] &&
+			[ -n "$(find "$r" -newer "$BUILD/guest/initramfs.cpio" 2>/dev/null)" ]; } ||
+			boot_lane "$lane" fixes "$img"
 	done
 	kernel_results fixes fixes >"$dir/ref-fixes.txt"
 fi
 
-{
-	echo "# Mutants of the $KVER stack"
-	echo
-	echo "\`KVER=$KVER scripts/mutants.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC'), on the stack whose"
-	echo "tree is $(git -C "$KLAB" rev-parse 'lab^{tree}') (\`git rev-parse lab^{tree}\` in"
-	echo "build/linux-lab).  Each row: a fix reverted on the fixes-only stack, or"
-	echo "an RFC patch reverted on the whole stack, booted in the lanes $LANES;"
-	echo "the cases whose result, return or bytes differ from that stack's."
-	echo
-	echo "| # | patch | fix | taken from | caught by |"
-	echo "|---|---|---|---|---|"
-} >"$table"
 pass=0 fail=0
 for n; do
 	c=$(echo "$all" | sed -n "${n}p")
@@ -134,12 +119,43 @@ for n; do
 		what="nothing"
 		[ "$k" = 0 ] || what="$k cases: $(echo "$cases" | head -n 5 | tr '\t' ' ' | paste -sd ';' -)"
 	fi
-	echo "| $n | $subj | $fix | $from | $(echo "$what" | tr '|' '/') |" >>"$table"
+	echo "| $n | $subj | $fix | $from | $(date -u +%F) | $(echo "$what" | tr '|' '/') |" >"$dir/row.$n"
 	echo "mutant $n: $what"
 	case $what in
 	"nothing" | "not run"*) [ "$fix" = no ] || { fail=$((fail + 1)) && continue; } ;;
 	esac
 	pass=$((pass + 1))
 done
+
+# The table: this run's rows, then the rows of the same tree kept, then
+# "not run yet".
+old=
+! grep -qx "tree $tree_id\." "$table" 2>/dev/null || old=$table
+{
+	echo "# Mutants of the $KVER stack"
+	echo
+	echo "\`KVER=$KVER scripts/mutants.sh [N...]\`, on the stack whose tree"
+	echo "(\`git rev-parse lab^{tree}\` in build/linux-lab) is"
+	echo "tree $tree_id."
+	echo "Each row: a fix reverted on the fixes-only stack, or an RFC patch"
+	echo "reverted on the whole stack, built and booted in the lanes $LANES;"
+	echo "the cases whose result, return or bytes differ from that stack's."
+	echo
+	echo "| # | patch | fix | taken from | run on | caught by |"
+	echo "|---|---|---|---|---|---|"
+	i=0
+	for c in $all; do
+		i=$((i + 1))
+		kernel_patch "$c" || continue
+		if [ -f "$dir/row.$i" ]; then
+			cat "$dir/row.$i"
+		elif [ -n "$old" ] && grep "^| $i | " "$old"; then
+			:
+		else
+			echo "| $i | $(git -C "$KLAB" log -1 --format=%s "$c") | - | - | - | not run yet |"
+		fi
+	done
+} >"$dir/table.md"
+cp "$dir/table.md" "$table"
 cat "$table"
 summary

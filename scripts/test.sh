@@ -196,6 +196,30 @@ stale_same() {
 	echo "$(wc -l <"$BUILD/run/stale.so-fixes") sequences"
 	diff "$BUILD/run/stale.so-fixes" "$BUILD/run/stale.so-patched"
 }
+# docs/mutants-$KVER.md (scripts/mutants.sh, in the slow command) is this
+# stack's: it names the stack's tree, has a row for each patch that changes
+# the kernel, and no fix that was run caught nothing.  Required where the
+# stack has the record; rows not run yet are listed.
+mutants_current() {
+	t=$LAB/docs/mutants-$KVER.md
+	if [ ! -f "$t" ]; then
+		! has_record || { echo "no docs/mutants-$KVER.md: run KVER=$KVER scripts/mutants.sh"; return 1; }
+		echo "no docs/mutants-$KVER.md"
+		return
+	fi
+	tree=$(git -C "$KLAB" rev-parse 'lab^{tree}')
+	grep -qx "tree $tree\." "$t" ||
+		{ echo "docs/mutants-$KVER.md is not of this stack (tree $tree): run scripts/mutants.sh"; return 1; }
+	rows=$(grep -c '^| [0-9]* | ' "$t") || true
+	want=$(git -C "$KLAB" rev-list base..lab | while read -r c; do
+		! kernel_patch "$c" || echo "$c"
+	done | wc -l)
+	echo "$rows rows for $want patches that change the kernel; run on $(grep -o '^| [0-9]* | .* | [0-9-]* | ' "$t" |
+		awk -F' [|] ' '{ print $(NF - 1) }' | sort -u | paste -sd ' ' -)"
+	grep '| not run yet |$' "$t" || true
+	[ "$rows" = "$want" ] || return 1
+	! grep '| yes | [^|]* | [0-9-]* | \(nothing\|not run:[^|]*\) |$' "$t"
+}
 failed_with() { # LOG: a step that already failed, with its log
 	cat "$1"
 	return 1
@@ -224,6 +248,13 @@ results_md() {
 			echo "No results: the main job did not run."
 		fi
 		echo
+		if [ -f "$LAB/docs/mutants-$KVER.md" ]; then
+			echo "The mutant table (docs/mutants-$KVER.md, \`KVER=$KVER scripts/mutants.sh\`," \
+				"in the slow command; this run checked that it is the stack's):"
+			echo
+			sed '1,2d' "$LAB/docs/mutants-$KVER.md"
+			echo
+		fi
 		if [ -f "$BUILD/bench/table.md" ]; then
 			echo "The benchmark (\`KVER=$KVER scripts/bench.sh\`, run before this" \
 				"test command; its plot is build/bench/ratios.png):"
@@ -260,6 +291,7 @@ series_checks() {
 	check "$KVER: no cover letter line reads as a trailer" covers_clean
 	check "$KVER: send.sh refuses no identity, the placeholder, a reserved domain" send_refuses
 	check "$KVER: send.sh as a sender: report first, each posting addressed and signed" send_dry_run
+	check "$KVER: the mutant table (docs/mutants-$KVER.md) is this stack's" mutants_current
 	[ ! -f "$KLAB/scripts/coccinelle/misc/fault_in_retry.cocci" ] ||
 		check "$KVER: the audit's table has a row for each loop its semantic patch reports" \
 			"$LAB/scripts/lib/audit.sh"

@@ -150,6 +150,14 @@ posting_tree() {
 rfc_commits() {
 	postings | awk -F '\t' '$5 ~ /^RFC/ { n += $2; next } { n = 0 } END { print n + 0 }'
 }
+# Whether commit $1 of the stack changes the kernel: a file outside tools/,
+# Documentation/, scripts/, lib/tests/, lib/Kconfig.debug and MAINTAINERS
+# (scripts/mutants.sh takes each such patch out).
+kernel_patch() {
+	git -C "$KLAB" show --format= --name-only "$1" |
+		grep -qv -e '^tools/' -e '^Documentation/' -e '^scripts/' -e '^lib/tests/' \
+			-e '^lib/Kconfig.debug$' -e '^MAINTAINERS$'
+}
 # Whether the stack has the record posting, told by its KUnit suite (the
 # 6.12 backport, fixes only, has not): the boots then report its cases.
 has_record() {

@@ -43,8 +43,13 @@ SO_PROG=check_uaccess_store_only
 # that make the fault spin.
 STALE_PROG=stale
 
-# boot_lane LANE KERNEL IMAGE: boot IMAGE in LANE (mte, gcs or so) as the
-# run KERNEL (mte), gcs-KERNEL or so-KERNEL.
+# lane_run LANE KERNEL: the name of KERNEL's run in LANE, its folder under
+# build/run/: KERNEL in the MTE lane, gcs-KERNEL and so-KERNEL in the others.
+lane_run() {
+	case $1 in mte) echo "$2" ;; *) echo "$1-$2" ;; esac
+}
+# boot_lane LANE KERNEL IMAGE: boot IMAGE in LANE (mte, gcs or so) as
+# KERNEL's run in that lane (lane_run).
 # KERNEL "base" is the unpatched kernel, "fixes" the fixes-only one, and
 # names starting with "f" are kernels without the record (scripts/mutants.sh's);
 # any other has the stack's record, if the stack has one.  The run's program
@@ -61,8 +66,8 @@ boot_lane() {
 	*) die "boot_lane: no lane $1" ;;
 	esac
 	case $1 in
-	mte) "$LAB/scripts/lib/boot.sh" "$2" "$3" "$lane_progs" ;;
-	*) LAB_QEMU_ROOT=$GCS_QEMU_ROOT "$LAB/scripts/lib/boot.sh" "$1-$2" "$3" "$lane_progs" ;;
+	mte) "$LAB/scripts/lib/boot.sh" "$(lane_run "$1" "$2")" "$3" "$lane_progs" ;;
+	*) LAB_QEMU_ROOT=$GCS_QEMU_ROOT "$LAB/scripts/lib/boot.sh" "$(lane_run "$1" "$2")" "$3" "$lane_progs" ;;
 	esac
 }
 # The lanes this version has, in the order lab.sh boots them.
