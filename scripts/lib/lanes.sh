@@ -6,9 +6,11 @@
 # record), the series' tests (the matrix as root and as nobody, the
 # stress test, the direct I/O test as nobody and as root, the futex test
 # as nobody and as root, whose traced cases need root) and the upstream
-# arm64 MTE selftests.  On the base kernel the futex test leaves a CPU
-# spinning where SIGKILL cannot stop it, and so, on 7.3, does the
-# matrix's btrfs O_DIRECT write; the guest has a third CPU to finish on.
+# arm64 MTE selftests.  On the base kernel the futex test leaves tasks
+# spinning where SIGKILL cannot stop them (8 on 7.3), and so, on 7.3, do
+# the matrix's btrfs O_DIRECT writes (7).  Each case that spun is run
+# once a boot, and the tests run them at SCHED_IDLE: the guest's three
+# CPUs finish the rest.
 # On 7.3 the futex test goes first.  On 6.12 it goes last: there, a task
 # spinning in the kernel holds up RCU Tasks, and with it the kprobe
 # events of the traced cases.
