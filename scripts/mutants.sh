@@ -11,6 +11,10 @@
 #    kernel, booted here in the lanes the main job does not boot it in;
 #  - a patch of the RFC postings is taken out of the whole stack; the
 #    reference is the patched kernel of the last main job (build/run/).
+# The kcore fix's case needs /proc/kcore, which the lanes' kernels leave
+# out: its mutant is built with CONFIG_PROC_KCORE=y and runs guest/kcore.c
+# alone, in the MTE lane, against what scripts/kcore.sh requires of a
+# kernel with the fix (expected/kcore.txt).
 # A patch is caught when a case differs on its mutant; a mutant that does
 # not revert cleanly, does not build or does not boot catches nothing, and
 # the table says which.  The record as a whole is the fixes-only kernel of
@@ -63,6 +67,32 @@ boot_lanes() {
 	done
 }
 
+# guest/kcore.c's lines (on standard input) as cases of run $1.
+kcore_cases() {
+	grep '^kcore: ' | sed "s/^kcore: \([^:]*\): /$1	kcore	\1	/"
+}
+# Build the reverted tree, boot it as run $2 and compare its cases with
+# those of run $3 in $dir/$1.diff (mutant $1); prints why if it can't.
+run_mutant() {
+	img=$out/arch/arm64/boot/Image
+	if [ "$subj" = "$KCORE_FIX" ]; then
+		img=$out-kcore/arch/arm64/boot/Image
+		"$LAB/scripts/lib/build-kernel.sh" "$tree" "$out-kcore" CONFIG_PROC_KCORE=y >>"$dir/$1.log" 2>&1 ||
+			{ echo "does not build (build/run/mutants/$1.log)" && return 1; }
+		"$LAB/scripts/lib/boot.sh" "$2" "$img" kcore >>"$dir/boot.log" 2>&1 ||
+			{ tail -n 1 "$dir/boot.log" && return 1; }
+		kcore_expected fix | kcore_cases "$3" >"$dir/ref-kcore.txt"
+		kcore_cases "$3" <"$BUILD/run/$2/out.txt" >"$dir/$1.txt"
+		diff "$dir/ref-kcore.txt" "$dir/$1.txt" >"$dir/$1.diff" || true
+		return
+	fi
+	"$LAB/scripts/lib/build-kernel.sh" "$tree" "$out" >>"$dir/$1.log" 2>&1 ||
+		{ echo "does not build (build/run/mutants/$1.log)" && return 1; }
+	boot_lanes "$img" "$2" || return 1
+	kernel_results "$2" "$3" >"$dir/$1.txt"
+	diff "$dir/ref-$3.txt" "$dir/$1.txt" >"$dir/$1.diff" || true
+}
+
 # shellcheck disable=SC2046 # one argument a patch
 [ $# != 0 ] || set -- $(echo "$all" | awk '{ print NR }')
 table=$LAB/docs/mutants-$KVER.md
@@ -107,17 +137,15 @@ for n; do
 		revert --no-edit "$c" >"$dir/$n.log" 2>&1; then
 		git -C "$tree" revert --abort >/dev/null 2>&1 || true
 		what="not run: does not revert cleanly"
-	elif ! "$LAB/scripts/lib/build-kernel.sh" "$tree" "$out" >>"$dir/$n.log" 2>&1; then
-		what="not run: does not build (build/run/mutants/$n.log)"
-	elif ! why=$(boot_lanes "$out/arch/arm64/boot/Image" "$name"); then
+	elif ! why=$(run_mutant "$n" "$name" "$ref"); then
 		what="not run: $why"
 	else
-		kernel_results "$name" "$ref" >"$dir/$n.txt"
-		diff "$dir/ref-$ref.txt" "$dir/$n.txt" >"$dir/$n.diff" || true
 		cases=$(grep '^[<>]' "$dir/$n.diff" | cut -f 1-3 | sed 's/^[<>] //' | LC_ALL=C sort -u)
 		k=$(echo "$cases" | grep -c .) || true
 		what="nothing"
-		[ "$k" = 0 ] || what="$k cases: $(echo "$cases" | head -n 5 | tr '\t' ' ' | paste -sd ';' -)"
+		word=cases
+		[ "$k" != 1 ] || word=case
+		[ "$k" = 0 ] || what="$k $word: $(echo "$cases" | head -n 5 | tr '\t' ' ' | paste -sd ';' -)"
 	fi
 	echo "| $n | $subj | $fix | $from | $(date -u +%F) | $(echo "$what" | tr '|' '/') |" >"$dir/row.$n"
 	echo "mutant $n: $what"
@@ -138,7 +166,8 @@ old=
 	echo "(\`git rev-parse lab^{tree}\` in build/linux-lab) is"
 	echo "tree $tree_id."
 	echo "Each row: a fix reverted on the fixes-only stack, or an RFC patch"
-	echo "reverted on the whole stack, built and booted in the lanes $LANES;"
+	echo "reverted on the whole stack, built and booted in the lanes $LANES"
+	echo "(the kcore fix's: with /proc/kcore, running guest/kcore.c alone);"
 	echo "the cases whose result, return or bytes differ from that stack's."
 	echo
 	echo "| # | patch | fix | taken from | run on | caught by |"

@@ -158,6 +158,14 @@ kernel_patch() {
 		grep -qv -e '^tools/' -e '^Documentation/' -e '^scripts/' -e '^lib/tests/' \
 			-e '^lib/Kconfig.debug$' -e '^MAINTAINERS$'
 }
+# The /proc/kcore fix, by its subject, and what guest/kcore.c prints on a
+# kernel with it (kcore_expected fix) or on the commit before it
+# (kcore_expected before): expected/kcore.txt.  The lanes' kernels leave
+# /proc/kcore out; scripts/kcore.sh and scripts/mutants.sh build it in.
+KCORE_FIX='fs/proc/kcore: finish a short vmalloc read through the bounce buffer'
+kcore_expected() {
+	awk -F '\t' -v k="$1" '!/^#/ && ($1 == "both" || $1 == k) { print $2 }' "$LAB/expected/kcore.txt"
+}
 # Whether the stack has the record posting, told by its KUnit suite (the
 # 6.12 backport, fixes only, has not): the boots then report its cases.
 has_record() {
