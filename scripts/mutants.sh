@@ -17,8 +17,10 @@
 # kernel with the fix (expected/kcore.txt).
 # A patch is caught when a case differs on its mutant; a mutant that does
 # not revert cleanly, does not build or does not boot catches nothing, and
-# the table says which.  The record as a whole is the fixes-only kernel of
-# the store-only lane, which the main job boots and expected/ covers.
+# the table says which.  A fix that no lab case can exercise
+# (untestable_fix in common.sh) gets a row that says why, and no mutant.
+# The record as a whole is the fixes-only kernel of the store-only lane,
+# which the main job boots and expected/ covers.
 #   scripts/mutants.sh          every such patch
 #   scripts/mutants.sh N...     only the Nth patches of the stack (1 is the
 #                               first)
@@ -124,6 +126,11 @@ for n; do
 	subj=$(git -C "$KLAB" log -1 --format=%s "$c")
 	fix=no
 	! git -C "$KLAB" log -1 --format=%B "$c" | grep -q '^Fixes: ' || fix=yes
+	if why=$(untestable_fix "$subj"); then
+		echo "| $n | $subj | $fix | - | $(date -u +%F) | $why |" >"$dir/row.$n"
+		skip "mutant $n: $why"
+		continue
+	fi
 	if [ "$n" -le "$nfix" ] && [ "$rfc" -gt 0 ]; then
 		from="lab~$rfc" ref=fixes name=f$n
 	else

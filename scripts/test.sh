@@ -198,7 +198,8 @@ stale_same() {
 }
 # docs/mutants-$KVER.md (scripts/mutants.sh, in the slow command) is this
 # stack's: it names the stack's tree, has a row for each patch that changes
-# the kernel, and no fix that was run caught nothing.  Required where the
+# the kernel, and no fix that was run caught nothing (a fix no lab case can
+# exercise says why, untestable_fix in common.sh).  Required where the
 # stack has the record; rows not run yet are listed.
 mutants_current() {
 	t=$LAB/docs/mutants-$KVER.md
@@ -217,6 +218,7 @@ mutants_current() {
 	echo "$rows rows for $want patches that change the kernel; run on $(grep -o '^| [0-9]* | .* | [0-9-]* | ' "$t" |
 		awk -F' [|] ' '{ print $(NF - 1) }' | sort -u | paste -sd ' ' -)"
 	grep '| not run yet |$' "$t" || true
+	grep '| not testable here: ' "$t" || true
 	[ "$rows" = "$want" ] || return 1
 	! grep '| yes | [^|]* | [0-9-]* | \(nothing\|not run:[^|]*\) |$' "$t"
 }

@@ -166,6 +166,16 @@ KCORE_FIX='fs/proc/kcore: finish a short vmalloc read through the bounce buffer'
 kcore_expected() {
 	awk -F '\t' -v k="$1" '!/^#/ && ($1 == "both" || $1 == k) { print $2 }' "$LAB/expected/kcore.txt"
 }
+# Why no lab case can exercise the fix with subject $1 in this version's
+# stack, if that is so (fails otherwise): scripts/mutants.sh gives it a
+# row that says why instead of a mutant.
+untestable_fix() {
+	case $KVER:$1 in
+	"6.12:mm/gup: refuse write faults on shadow stacks in fixup_user_fault()")
+		echo "not testable here: in 6.12 only x86 has shadow stacks (VM_SHADOW_STACK is VM_NONE on arm64), and the lab boots arm64 guests only" ;;
+	*) return 1 ;;
+	esac
+}
 # Whether the stack has the record posting, told by its KUnit suite (the
 # 6.12 backport, fixes only, has not): the boots then report its cases.
 has_record() {

@@ -20,9 +20,18 @@ make -C "$KLAB/tools/testing/selftests" TARGETS="$targets" ARM64_SUBTARGETS="mte
 	ARCH=arm64 CROSS_COMPILE="$CROSS" LDFLAGS="-static -pthread" O="$g/o" \
 	INSTALL_PATH="$g/kselftest" install >"$g/kselftest.log" 2>&1 ||
 	die "rootfs: the kselftest build of $targets (arm64: mte $GCS_SUBTARGET) failed (see $g/kselftest.log)"
+# Each program the series adds or changes is installed: the install goes
+# on past a program that does not build.
 for f in $(git -C "$KLAB" diff --name-only base..lab -- tools/testing/selftests/arm64 "$DIO_TEST"); do
 	! grep -q "^${f##*/}:[0-9]*:[0-9]*: warning:" "$g/kselftest.log" ||
 		die "rootfs: the kselftest build warns in ${f##*/} (see $g/kselftest.log)"
+	case $f in *.c) ;; *) continue ;; esac
+	d=${f#tools/testing/selftests/}
+	d=${d%/*}
+	case $d in arm64/*) d=arm64 ;; esac
+	prog=${f##*/}
+	[ -x "$g/kselftest/$d/${prog%.c}" ] ||
+		die "rootfs: ${prog%.c} was not built (see $g/kselftest.log)"
 done
 make -s -C "$LAB/guest" OUT="$g/bin" || die "rootfs: building the guest programs failed"
 root=$g/root

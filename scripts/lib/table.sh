@@ -6,7 +6,7 @@
 # the stress test; PROG=gcs-uaccess: the GCS test (rows "gcs-read FS" and
 # "futex KIND"); PROG=filesystems/direct_io/dio_unpinnable: the direct I/O
 # test (rows "FS dio-small", "FS dio-large"); PROG=check_uaccess_store_only:
-# the store-only test (rows "FS store_only"); PROG=stale: guest/stale.c
+# the store-only test (rows "FS store_only", "btrfs search"); PROG=stale: guest/stale.c
 # (rows "FS stale").  Reads scripts/results.sh's output.
 # One row per filesystem and tag check mode, per filesystem for the recover,
 # direct_small, io_uring and stress fixtures, per futex kind; per kernel:
@@ -18,13 +18,14 @@ set -eu
 [ $# -ge 1 ] || die "usage: table.sh NAME..."
 for n; do
 	"$LAB/scripts/lib/results.sh" "$n" | awk -F '\t' -v k="$n" -v prog="${PROG:-check_uaccess_fault}" '
-	$1 == prog && $2 ~ /^(uaccess|recover|direct_small|io_uring|futex|stress|traced|bytecount|read|dio|store_only|stale)\./ {
+	$1 == prog && $2 ~ /^(uaccess|recover|direct_small|io_uring|futex|stress|traced|bytecount|read|dio|store_only|btrfs_search|stale)\./ {
 		split($2, p, ".")
 		split(p[2], v, "_")
 		row = (p[1] == "uaccess") ? v[1] " " v[2] : (p[1] == "futex") ? "futex " p[2] : \
 			(p[1] == "read") ? "gcs-read " p[2] : \
 			(p[1] == "dio") ? v[1] " dio-" v[2] : \
-			(p[1] == "direct_small") ? v[1] " direct-small" : v[1] " " p[1]
+			(p[1] == "direct_small") ? v[1] " direct-small" : \
+			(p[1] == "btrfs_search") ? "btrfs search" : v[1] " " p[1]
 		print k, row, $3, p[2] "." p[3]
 	}'
 done | sort -s -k2,3 | awk -v kernels="$*" '
