@@ -294,6 +294,11 @@ series_checks() {
 	check "$KVER: send.sh refuses no identity, the placeholder, a reserved domain" send_refuses
 	check "$KVER: send.sh as a sender: report first, each posting addressed and signed" send_dry_run
 	check "$KVER: the mutant table (docs/mutants-$KVER.md) is this stack's" mutants_current
+	# Its rows not run on this tree yet are skips, named, never passes.
+	notrun=$(grep '| not run yet |$' "$LAB/docs/mutants-$KVER.md" 2>/dev/null |
+		cut -d '|' -f 2 | tr -d ' ' | paste -sd ' ' -) || true
+	[ -z "$notrun" ] ||
+		skip "$KVER: mutant table rows not run on this tree yet: $notrun (scripts/mutants.sh $notrun)"
 	[ ! -f "$KLAB/scripts/coccinelle/misc/fault_in_retry.cocci" ] ||
 		check "$KVER: the audit's table has a row for each loop its semantic patch reports" \
 			"$LAB/scripts/lib/audit.sh"
