@@ -26,7 +26,9 @@ for n; do
 			(p[1] == "dio") ? v[1] " dio-" v[2] : \
 			(p[1] == "direct_small") ? v[1] " direct-small" : \
 			(p[1] == "btrfs_search") ? "btrfs search" : v[1] " " p[1]
-		print k, row, $3, p[2] "." p[3]
+		# The case by variant and test, and by fixture too where the
+		# variant does not name its filesystem.
+		print k, row, $3, (p[1] == "btrfs_search" ? $2 : p[2] "." p[3])
 	}'
 done | sort -s -k2,3 | awk -v kernels="$*" '
 	{ key = $2 " " $3; if (!(key in rows)) { rows[key] = 1; sorted[++n] = key }
