@@ -13,7 +13,7 @@
 #  - the patched kernel with lockdep, atomic-sleep checks and KASAN_HW_TAGS,
 #    and a real WARN_ON that the console check must report (scripts/debug.sh);
 #  - the patched kernel without FEAT_MOPS copies: no live-lock in the
-#    matrix (scripts/nomops.sh);
+#    matrix, the same returns as with it (scripts/nomops.sh);
 #  - on 7.3, the first GCS patch alone ends the reads that spun in the
 #    fault handler but not the fault-in loops (scripts/gcs-alone.sh);
 #  - /proc/kcore, which the main job's kernels leave out: a read into a
@@ -35,7 +35,7 @@ fi
 check "main job, for the mutants' comparison" "$LAB/scripts/lab.sh"
 check "mutants: every fix is caught by a runtime case" "$LAB/scripts/mutants.sh"
 check "debug kernel: lockdep, DEBUG_ATOMIC_SLEEP, KASAN_HW_TAGS; the injected WARN_ON seen" "$LAB/scripts/debug.sh"
-check "the patched kernel without FEAT_MOPS (arm64.nomops): no live-lock" "$LAB/scripts/nomops.sh"
+check "the patched kernel without FEAT_MOPS (arm64.nomops): no live-lock, the same returns" "$LAB/scripts/nomops.sh"
 [ -z "$GCS_SUBTARGET" ] ||
 	check "GCS: the fault handler fix alone leaves the fault-in loops spinning" "$LAB/scripts/gcs-alone.sh"
 check "/proc/kcore: spins before the kcore fix, -EFAULT with it" "$LAB/scripts/kcore.sh"
