@@ -199,15 +199,11 @@ stale_same() {
 # docs/mutants-$KVER.md (scripts/mutants.sh, in the slow command) is this
 # stack's: it names the stack's tree, has a row for each patch that changes
 # the kernel, and no fix that was run caught nothing (a fix no lab case can
-# exercise says why, untestable_fix in common.sh).  Required where the
-# stack has the record; rows not run yet are listed.
+# exercise says why, untestable_fix in common.sh).  Rows not run yet are
+# listed.
 mutants_current() {
 	t=$LAB/docs/mutants-$KVER.md
-	if [ ! -f "$t" ]; then
-		! has_record || { echo "no docs/mutants-$KVER.md: run KVER=$KVER scripts/mutants.sh"; return 1; }
-		echo "no docs/mutants-$KVER.md"
-		return
-	fi
+	[ -f "$t" ] || { echo "no docs/mutants-$KVER.md: run KVER=$KVER scripts/mutants.sh"; return 1; }
 	tree=$(git -C "$KLAB" rev-parse 'lab^{tree}')
 	grep -qx "tree $tree\." "$t" ||
 		{ echo "docs/mutants-$KVER.md is not of this stack (tree $tree): run scripts/mutants.sh"; return 1; }
@@ -293,7 +289,12 @@ series_checks() {
 	check "$KVER: no cover letter line reads as a trailer" covers_clean
 	check "$KVER: send.sh refuses no identity, the placeholder, a reserved domain" send_refuses
 	check "$KVER: send.sh as a sender: report first, each posting addressed and signed" send_dry_run
-	check "$KVER: the mutant table (docs/mutants-$KVER.md) is this stack's" mutants_current
+	# Without the record a missing table is a named skip, never a pass.
+	if [ -f "$LAB/docs/mutants-$KVER.md" ] || has_record; then
+		check "$KVER: the mutant table (docs/mutants-$KVER.md) is this stack's" mutants_current
+	else
+		skip "$KVER: no mutant table yet (KVER=$KVER scripts/mutants.sh writes docs/mutants-$KVER.md)"
+	fi
 	# Its rows not run on this tree yet are skips, named, never passes.
 	notrun=$(grep '| not run yet |$' "$LAB/docs/mutants-$KVER.md" 2>/dev/null |
 		cut -d '|' -f 2 | tr -d ' ' | paste -sd ' ' -) || true
